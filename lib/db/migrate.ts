@@ -1,4 +1,5 @@
 /** Applies the committed migrations in prisma/migrations, offline, exactly as `prisma migrate deploy` would. */
+import { Logger as GraphileLogger } from 'graphile-worker';
 import fs from 'node:fs';
 import path from 'node:path';
 import { emptySchemaFilter, openSchemaEngine } from './schema-engine.ts';
@@ -34,4 +35,17 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     filters: emptySchemaFilter,
   }).finally(close);
   return appliedMigrationNames;
+}
+
+/** Everything a database needs before use: our schema, then graphile-worker's own (it migrates itself). */
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  const applied = await applyMigrations(databaseUrl);
+  const { runMigrations } = await import('graphile-worker');
+  await runMigrations({ connectionString: databaseUrl, logger: quietGraphileLogger() });
+  return applied;
+}
+
+export function quietGraphileLogger() {
+  // Lazy import keeps graphile-worker out of processes that only read the schema.
+  return new GraphileLogger(() => () => {});
 }

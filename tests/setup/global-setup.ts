@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, startEmbeddedPostgres } from '../../lib/db/embedded-postgres.ts';
-import { applyMigrations } from '../../lib/db/migrate.ts';
+import { migrateDatabase } from '../../lib/db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
   }
   const template = `imagehr_template_${crypto.randomBytes(4).toString('hex')}`;
   await ensureDatabase(adminUrl, template);
-  await applyMigrations(withDatabase(adminUrl, template));
+  await migrateDatabase(withDatabase(adminUrl, template));
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplateDb', template);
   return async () => {

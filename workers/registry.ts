@@ -1,0 +1,5 @@
+/** Every job type the workers run. Add a definition in workers/definitions and list it here. */
+import type { JobDefinition } from '../lib/jobs/job-definition.ts';
+import { importFhirPatients } from './definitions/import-fhir-patients.ts';
+
+export const jobDefinitions: JobDefinition<any>[] = [importFhirPatients];

@@ -6,7 +6,6 @@ builder.queryField('me', (t) =>
     type: Viewer,
     nullable: true,
     description: 'The signed-in user or token, or null when anonymous.',
-    authScopes: { $granted: 'public' },
     resolve: (_root, _args, ctx) =>
       ctx.actor
         ? {

@@ -1,0 +1,74 @@
+/** `imagehr <command>`: one small module per command under cli/commands. */
+import { parseArgs } from 'node:util';
+
+const HELP = `imagehr — clinical material to reviewed, standardised research data
+
+Usage: imagehr <command> [options]
+
+  demo                          embedded database + demo study, users and patients + portal + worker
+  serve [--port N] [--dev]      the portal and API (Next.js); builds it first if needed
+  worker [--concurrency N]      a background worker (run any number)
+  db migrate                    apply database migrations
+  user create --email E --name N --role R [--password P]
+  token create --owner EMAIL --name N --scopes a,b [--expires-days N]
+  schema print                  write graphql/schema.graphql
+
+Environment: DATABASE_URL (else an embedded PostgreSQL under IMAGEHR_DATA_DIR, default .data/), PORT, ...
+See README.md for every setting.`;
+
+const [command, ...rest] = process.argv.slice(2);
+const { values, positionals } = parseArgs({
+  args: rest,
+  allowPositionals: true,
+  strict: false,
+  options: {
+    port: { type: 'string' },
+    dev: { type: 'boolean' },
+    concurrency: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+    owner: { type: 'string' },
+    scopes: { type: 'string' },
+    'expires-days': { type: 'string' },
+  },
+});
+const opts = values as Record<string, string | boolean | undefined>;
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'demo':
+      return (await import('./commands/demo.ts')).demo(opts);
+    case 'serve':
+      return (await import('./commands/serve.ts')).serve(opts);
+    case 'worker':
+      return (await import('./commands/worker.ts')).worker(opts);
+    case 'db':
+      return (await import('./commands/db.ts')).db(positionals);
+    case 'user':
+      return (await import('./commands/user.ts')).user(positionals, opts);
+    case 'token':
+      return (await import('./commands/token.ts')).token(positionals, opts);
+    case 'schema':
+      return (await import('./commands/schema.ts')).schemaCommand(positionals);
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`unknown command: ${command}\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

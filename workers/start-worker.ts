@@ -30,8 +30,9 @@ export async function startWorker(options: StartWorkerOptions) {
 
   const events: WorkerEvents = new EventEmitter();
   const workerIds = new Set<string>();
-  events.on('worker:create', ({ worker }) => {
-    workerIds.add(worker.workerId);
+  // Jobs are locked in the name of the worker pool (locked_by = pool id), so that is what the heartbeat names.
+  events.on('pool:create', ({ workerPool }) => {
+    workerIds.add(workerPool.id);
   });
   events.on('job:error', ({ job, error }) => log(`job ${job.task_identifier} attempt ${job.attempts} failed: ${String((error as Error)?.message ?? error)}`));
 

@@ -37,6 +37,7 @@ export function createTask(def: JobDefinition<unknown>, db: Db): Task {
       startedAt?: Date;
       finishedAt?: Date;
       attempts?: number;
+      workerId?: string | null;
     }) => {
       const row = await db.job.update({ where: { id: jobId }, data });
       await notifyJobEvent(db, {
@@ -51,7 +52,7 @@ export function createTask(def: JobDefinition<unknown>, db: Db): Task {
     };
 
     const attempt = helpers.job.attempts;
-    await update({ status: 'RUNNING', attempts: attempt, startedAt: new Date(), error: null });
+    await update({ status: 'RUNNING', attempts: attempt, startedAt: new Date(), error: null, workerId: helpers.job.locked_by });
     try {
       const payload = def.payload.safeParse(parsedEnvelope.data.payload);
       if (!payload.success) throw new PermanentJobError(`invalid payload for ${def.id}`);

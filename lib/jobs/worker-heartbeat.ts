@@ -30,14 +30,13 @@ export async function sweepDeadWorkers(db: Db, utils: WorkerUtils, leaseMs: numb
   const dead = await db.workerHeartbeat.findMany({ where: { lastSeen: { lt: new Date(Date.now() - leaseMs) } } });
   if (dead.length === 0) return [];
   const ids = dead.map((d) => d.workerId);
-  const locked = await db.$queryRaw<{ job_id: string | null }[]>`
-    SELECT payload->>'jobId' AS job_id FROM graphile_worker.jobs WHERE locked_by = ANY(${ids}::text[])`;
+  const lost = await db.job.findMany({ where: { workerId: { in: ids }, status: 'RUNNING' }, select: { id: true } });
   await utils.forceUnlockWorkers(ids);
-  const jobIds = locked.map((r) => r.job_id).filter((x): x is string => !!x);
+  const jobIds = lost.map((j) => j.id);
   if (jobIds.length) {
     await db.job.updateMany({
       where: { id: { in: jobIds }, status: 'RUNNING' },
-      data: { status: 'QUEUED', message: 'worker lost; job will run again' },
+      data: { status: 'QUEUED', workerId: null, message: 'worker lost; job will run again' },
     });
   }
   await forget(db, ids);

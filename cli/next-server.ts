@@ -9,7 +9,11 @@ const nextBin = path.join(config.root, 'node_modules/next/dist/bin/next');
 export function ensureBuilt(): void {
   if (fs.existsSync(path.join(config.root, '.next/BUILD_ID'))) return;
   console.log('building the portal (first run only)…');
-  const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: config.root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: config.root,
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (r.status !== 0) throw new Error('next build failed');
 }
 

@@ -50,7 +50,12 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   // node/nodes are off: every read goes through a root field that checks scopes and writes the audit log.
-  relay: { cursorType: 'String', clientMutationId: 'omit', nodeQueryOptions: false, nodesQueryOptions: false },
+  relay: {
+    cursorType: 'String',
+    clientMutationId: 'omit',
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
   complexity: { defaultComplexity: 1, defaultListMultiplier: 10, limit: QUERY_LIMITS },
 });
 

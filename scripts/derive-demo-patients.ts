@@ -15,7 +15,8 @@ const LIMIT = 40;
 
 type R = Record<string, any>;
 const strip = (s: string) => s.replace(/\d+/g, '');
-const byDate = (key: (r: R) => string | undefined) => (a: R, b: R) => (key(b) ?? '').localeCompare(key(a) ?? '');
+const byDate = (key: (r: R) => string | undefined) => (a: R, b: R) =>
+  (key(b) ?? '').localeCompare(key(a) ?? '');
 
 const files = fs
   .readdirSync(SOURCE)
@@ -28,20 +29,31 @@ for (const file of files) {
   const patient = resources.find((r) => r.resourceType === 'Patient');
   if (!patient) continue;
   const ext = (url: string) =>
-    patient.extension?.find((e: R) => e.url.endsWith(url))?.extension?.find((x: R) => x.url === 'text')?.valueString;
+    patient.extension?.find((e: R) => e.url.endsWith(url))?.extension?.find((x: R) => x.url === 'text')
+      ?.valueString;
   entries.push({
     resource: {
       resourceType: 'Patient',
       id: patient.id,
       identifier: patient.identifier
         .filter((i: R) => i.type?.coding?.[0]?.code === 'MR')
-        .map((i: R) => ({ type: { coding: [{ code: 'MR' }] }, system: i.system, value: i.value.slice(0, 8).toUpperCase() })),
+        .map((i: R) => ({
+          type: { coding: [{ code: 'MR' }] },
+          system: i.system,
+          value: i.value.slice(0, 8).toUpperCase(),
+        })),
       name: [{ family: strip(patient.name[0].family), given: patient.name[0].given.map(strip) }],
       gender: patient.gender,
       birthDate: patient.birthDate,
       extension: [
-        { url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race', valueString: ext('us-core-race') },
-        { url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity', valueString: ext('us-core-ethnicity') },
+        {
+          url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+          valueString: ext('us-core-race'),
+        },
+        {
+          url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity',
+          valueString: ext('us-core-ethnicity'),
+        },
       ],
     },
   });
@@ -112,7 +124,9 @@ for (const file of files) {
 const bundle = {
   resourceType: 'Bundle',
   type: 'collection',
-  meta: { source: 'Derived from Synthea R4 bundles (google/fhir-data-pipes synthea-hiv sample data, Apache-2.0)' },
+  meta: {
+    source: 'Derived from Synthea R4 bundles (google/fhir-data-pipes synthea-hiv sample data, Apache-2.0)',
+  },
   entry: entries,
 };
 fs.writeFileSync(OUT, JSON.stringify(bundle));

@@ -23,14 +23,20 @@ if (!first) {
   previous = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8' });
 }
 // The engine needs a connection even for a schema-to-schema diff: a throwaway embedded server.
-const scratch = await startEmbeddedPostgres({ dir: fs.mkdtempSync(path.join(os.tmpdir(), 'imagehr-diff-')), port: 54399, persistent: false });
+const scratch = await startEmbeddedPostgres({
+  dir: fs.mkdtempSync(path.join(os.tmpdir(), 'imagehr-diff-')),
+  port: 54399,
+  persistent: false,
+});
 await ensureDatabase(scratch.url('postgres'), 'scratch');
 let script = '';
 const { engine, close } = await openSchemaEngine(scratch.url('scratch'), [[schemaPath, current]], (m) => {
   script += m;
 });
 const result = await engine.diff({
-  from: first ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: previous }] },
+  from: first
+    ? { tag: 'empty' }
+    : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: previous }] },
   to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: current }] },
   script: true,
   exitCode: null,

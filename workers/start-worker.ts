@@ -26,7 +26,8 @@ export async function startWorker(options: StartWorkerOptions) {
   const log = options.log ?? (() => {});
   const db = createPrismaClient(options.databaseUrl, { max: (options.concurrency ?? 2) + 3 });
   const taskList: TaskList = {};
-  for (const def of [...jobDefinitions, ...(options.extraDefinitions ?? [])]) taskList[def.id] = createTask(def, db);
+  for (const def of [...jobDefinitions, ...(options.extraDefinitions ?? [])])
+    taskList[def.id] = createTask(def, db);
 
   const events: WorkerEvents = new EventEmitter();
   const workerIds = new Set<string>();
@@ -34,7 +35,11 @@ export async function startWorker(options: StartWorkerOptions) {
   events.on('pool:create', ({ workerPool }) => {
     workerIds.add(workerPool.id);
   });
-  events.on('job:error', ({ job, error }) => log(`job ${job.task_identifier} attempt ${job.attempts} failed: ${String((error as Error)?.message ?? error)}`));
+  events.on('job:error', ({ job, error }) =>
+    log(
+      `job ${job.task_identifier} attempt ${job.attempts} failed: ${String((error as Error)?.message ?? error)}`,
+    ),
+  );
 
   const runner = await run({
     connectionString: options.databaseUrl,
@@ -44,7 +49,10 @@ export async function startWorker(options: StartWorkerOptions) {
     noHandleSignals: true,
     logger: quietGraphileLogger(),
   });
-  const utils = await makeWorkerUtils({ connectionString: options.databaseUrl, logger: quietGraphileLogger() });
+  const utils = await makeWorkerUtils({
+    connectionString: options.databaseUrl,
+    logger: quietGraphileLogger(),
+  });
 
   const tick = async () => {
     await beat(db, [...workerIds]);
@@ -52,9 +60,12 @@ export async function startWorker(options: StartWorkerOptions) {
     if (freed.length) log(`recovered ${freed.length} job(s) from a dead worker`);
   };
   await tick();
-  const timer = setInterval(() => {
-    tick().catch((e: unknown) => log(`heartbeat failed: ${String(e)}`));
-  }, Math.max(200, leaseMs / 3));
+  const timer = setInterval(
+    () => {
+      tick().catch((e: unknown) => log(`heartbeat failed: ${String(e)}`));
+    },
+    Math.max(200, leaseMs / 3),
+  );
 
   return {
     runner,

@@ -8,7 +8,9 @@ import { ensureBuilt, startNext } from '../next-server.ts';
 
 export async function demo(o: Record<string, string | boolean | undefined>): Promise<number> {
   const database = await openDatabase();
-  console.log(`database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'DATABASE_URL'}`);
+  console.log(
+    `database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}/pg` : 'DATABASE_URL'}`,
+  );
   const { logins, importJobId } = await seedDemo(database.db);
   await database.close();
   const worker = await startWorker({ databaseUrl: database.url, log: (m) => console.log(`[worker] ${m}`) });
@@ -17,7 +19,12 @@ export async function demo(o: Record<string, string | boolean | undefined>): Pro
   const port = typeof o.port === 'string' ? Number(o.port) : config.port;
   const child = startNext({
     port,
-    env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: sessionSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    },
   });
   console.log('\nDemo logins (also in .data/demo-logins.json):');
   for (const l of logins) console.log(`  ${l.role.padEnd(12)} ${l.email.padEnd(34)} ${l.password}`);

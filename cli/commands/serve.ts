@@ -11,7 +11,12 @@ export async function serve(o: Record<string, string | boolean | undefined>): Pr
   const child = startNext({
     port,
     dev: !!o.dev,
-    env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: sessionSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    },
   });
   const stop = async () => {
     child.kill('SIGTERM');

@@ -2,9 +2,14 @@ import { TokenScopeError } from '../../lib/auth/api-tokens.ts';
 import { issueApiToken } from '../../lib/auth/issue-api-token.ts';
 import { openDatabase } from '../database.ts';
 
-export async function token(positionals: string[], o: Record<string, string | boolean | undefined>): Promise<number> {
+export async function token(
+  positionals: string[],
+  o: Record<string, string | boolean | undefined>,
+): Promise<number> {
   if (positionals[0] !== 'create' || typeof o.owner !== 'string' || typeof o.scopes !== 'string') {
-    console.error('usage: imagehr token create --owner EMAIL --name NAME --scopes read:patients,read:findings [--expires-days N]');
+    console.error(
+      'usage: imagehr token create --owner EMAIL --name NAME --scopes read:patients,read:findings [--expires-days N]',
+    );
     return 2;
   }
   const database = await openDatabase();

@@ -3,9 +3,14 @@ import { ZodError } from 'zod';
 import { createUser } from '../../lib/users/create-user.ts';
 import { openDatabase } from '../database.ts';
 
-export async function user(positionals: string[], o: Record<string, string | boolean | undefined>): Promise<number> {
+export async function user(
+  positionals: string[],
+  o: Record<string, string | boolean | undefined>,
+): Promise<number> {
   if (positionals[0] !== 'create' || typeof o.email !== 'string' || typeof o.role !== 'string') {
-    console.error('usage: imagehr user create --email E --name N --role ADMIN|PHYSICIAN|COORDINATOR|ANNOTATOR|VIEWER [--password P]');
+    console.error(
+      'usage: imagehr user create --email E --name N --role ADMIN|PHYSICIAN|COORDINATOR|ANNOTATOR|VIEWER [--password P]',
+    );
     return 2;
   }
   const password = typeof o.password === 'string' ? o.password : crypto.randomBytes(12).toString('base64url');

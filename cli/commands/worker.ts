@@ -6,7 +6,11 @@ export async function worker(o: Record<string, string | boolean | undefined>): P
   const database = await openDatabase();
   await database.close();
   const concurrency = typeof o.concurrency === 'string' ? Number(o.concurrency) : config.workerConcurrency;
-  const w = await startWorker({ databaseUrl: database.url, concurrency, log: (m) => console.log(`[worker] ${m}`) });
+  const w = await startWorker({
+    databaseUrl: database.url,
+    concurrency,
+    log: (m) => console.log(`[worker] ${m}`),
+  });
   console.log(`[worker] running (concurrency ${concurrency})`);
   const stop = async () => {
     await w.stop();

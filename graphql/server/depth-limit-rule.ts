@@ -6,12 +6,17 @@ import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type Valida
 
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map(context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
+    const fragments = new Map(
+      context
+        .getDocument()
+        .definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+    );
     const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
       if (!set) return 0;
       let max = 0;
       for (const s of set.selections) {
-        if (s.kind === Kind.FIELD) max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
+        if (s.kind === Kind.FIELD)
+          max = Math.max(max, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
         else if (s.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(s.selectionSet, seen));
         else if (!seen.has(s.name.value)) {
           const f = fragments.get(s.name.value);
@@ -24,7 +29,11 @@ export function depthLimitRule(maxDepth: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`Query depth ${depth} exceeds the maximum depth of ${maxDepth}`, { nodes: [node] }));
+          context.reportError(
+            new GraphQLError(`Query depth ${depth} exceeds the maximum depth of ${maxDepth}`, {
+              nodes: [node],
+            }),
+          );
         }
       },
     };

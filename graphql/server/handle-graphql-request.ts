@@ -18,14 +18,22 @@ function errorResponse(status: number, code: string, message: string, requestId:
   );
 }
 
-export async function handleGraphQLRequest(req: Request, services: { db: Db; databaseUrl: string }): Promise<Response> {
+export async function handleGraphQLRequest(
+  req: Request,
+  services: { db: Db; databaseUrl: string },
+): Promise<Response> {
   const requestId = crypto.randomUUID();
-  let rawBody = '';
+  let rawBody: string;
   try {
     rawBody = req.method === 'POST' ? await readBody(req, config.graphqlMaxBodyBytes) : '';
   } catch (e) {
     if (e instanceof BodyTooLargeError) {
-      return errorResponse(413, 'PAYLOAD_TOO_LARGE', `Request body over ${config.graphqlMaxBodyBytes} bytes`, requestId);
+      return errorResponse(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request body over ${config.graphqlMaxBodyBytes} bytes`,
+        requestId,
+      );
     }
     throw e;
   }

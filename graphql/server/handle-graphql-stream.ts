@@ -25,11 +25,17 @@ const handler = createHandler<Record<string, unknown>>({
   },
 });
 
-export async function handleGraphQLStream(req: Request, services: { db: Db; databaseUrl: string }): Promise<Response> {
+export async function handleGraphQLStream(
+  req: Request,
+  services: { db: Db; databaseUrl: string },
+): Promise<Response> {
   const requestId = crypto.randomUUID();
   const auth = await authenticateRequest(services.db, req.headers, requestId);
   if (!auth.ok) {
-    return Response.json({ errors: [{ message: auth.message, extensions: { code: 'UNAUTHENTICATED' } }] }, { status: 401 });
+    return Response.json(
+      { errors: [{ message: auth.message, extensions: { code: 'UNAUTHENTICATED' } }] },
+      { status: 401 },
+    );
   }
   contexts.set(req, { ...services, actor: auth.actor, requestId, denied: [] });
   return handler(req);

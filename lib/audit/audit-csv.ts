@@ -21,7 +21,12 @@ const COLUMNS = [
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let s =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   // Cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection).
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -37,7 +42,15 @@ export async function* auditCsv(db: Db, filter: AuditFilter, pageSize = 1000): A
       take: pageSize,
     });
     if (rows.length === 0) return;
-    yield rows.map((r) => COLUMNS.map((c) => csvCell(c === 'entityIds' || c === 'patientIds' ? r[c].join(' ') : r[c])).join(',')).join('\r\n') + '\r\n';
+    yield (
+      rows
+        .map((r) =>
+          COLUMNS.map((c) => csvCell(c === 'entityIds' || c === 'patientIds' ? r[c].join(' ') : r[c])).join(
+            ',',
+          ),
+        )
+        .join('\r\n') + '\r\n'
+    );
     cursor = rows[rows.length - 1].id;
   }
 }

@@ -21,7 +21,8 @@ export interface AuditEventInput {
 
 type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
 
-const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as object));
+const json = (v: unknown) =>
+  v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as object);
 
 export async function recordAuditEvent(db: AuditWriter, event: AuditEventInput): Promise<void> {
   await db.auditEvent.create({

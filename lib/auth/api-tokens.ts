@@ -33,7 +33,8 @@ export async function createApiToken({ db, ownerId, name, scopes, expiresAt }: C
   const owner = await db.user.findUniqueOrThrow({ where: { id: ownerId } });
   const allowed = scopesForRole(owner.role);
   const invalid = scopes.filter((s) => !isScope(s) || !allowed.has(s));
-  if (invalid.length || scopes.length === 0) throw new TokenScopeError(invalid.length ? invalid : ['(none given)']);
+  if (invalid.length || scopes.length === 0)
+    throw new TokenScopeError(invalid.length ? invalid : ['(none given)']);
   const secret = PREFIX + crypto.randomBytes(32).toString('base64url');
   const token = await db.apiToken.create({
     data: {
@@ -50,7 +51,11 @@ export async function createApiToken({ db, ownerId, name, scopes, expiresAt }: C
 
 export type TokenCheck =
   | { ok: true; actor: Actor }
-  | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'expired' | 'owner-inactive'; tokenId?: string };
+  | {
+      ok: false;
+      reason: 'malformed' | 'unknown' | 'revoked' | 'expired' | 'owner-inactive';
+      tokenId?: string;
+    };
 
 /** Resolves a bearer secret to an actor. Does not throw for bad tokens: the caller audits and refuses. */
 export async function authenticateApiToken(
@@ -59,7 +64,10 @@ export async function authenticateApiToken(
   now = new Date(),
 ): Promise<TokenCheck> {
   if (!secret.startsWith(PREFIX) || secret.length > 100) return { ok: false, reason: 'malformed' };
-  const token = await db.apiToken.findUnique({ where: { hash: hashTokenSecret(secret) }, include: { owner: true } });
+  const token = await db.apiToken.findUnique({
+    where: { hash: hashTokenSecret(secret) },
+    include: { owner: true },
+  });
   if (!token) return { ok: false, reason: 'unknown' };
   if (token.revokedAt) return { ok: false, reason: 'revoked', tokenId: token.id };
   if (token.expiresAt && token.expiresAt <= now) return { ok: false, reason: 'expired', tokenId: token.id };
@@ -72,6 +80,12 @@ export async function authenticateApiToken(
   }
   return {
     ok: true,
-    actor: { userId: token.owner.id, email: token.owner.email, role: token.owner.role, tokenId: token.id, scopes },
+    actor: {
+      userId: token.owner.id,
+      email: token.owner.email,
+      role: token.owner.role,
+      tokenId: token.id,
+      scopes,
+    },
   };
 }

@@ -34,7 +34,9 @@ export async function authenticateRequest(db: Db, headers: Headers, requestId: s
   const authorization = headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const check: TokenCheck = match ? await authenticateApiToken(db, match[1]) : { ok: false, reason: 'malformed' };
+    const check: TokenCheck = match
+      ? await authenticateApiToken(db, match[1])
+      : { ok: false, reason: 'malformed' };
     if (check.ok) return { ok: true, actor: check.actor };
     await recordAuditEvent(db, {
       actor: null,
@@ -56,7 +58,13 @@ export async function authenticateRequest(db: Db, headers: Headers, requestId: s
     if (!user || !user.active) return { ok: true, actor: null };
     return {
       ok: true,
-      actor: { userId: user.id, email: user.email, role: user.role as Role, tokenId: null, scopes: scopesForRole(user.role) },
+      actor: {
+        userId: user.id,
+        email: user.email,
+        role: user.role as Role,
+        tokenId: null,
+        scopes: scopesForRole(user.role),
+      },
     };
   }
   return { ok: true, actor: null };

@@ -18,7 +18,12 @@ export async function issueApiToken(
       entityType: 'ApiToken',
       entityIds: [created.token.id],
       requestId,
-      after: { name: created.token.name, ownerId: input.ownerId, scopes: created.token.scopes, expiresAt: created.token.expiresAt },
+      after: {
+        name: created.token.name,
+        ownerId: input.ownerId,
+        scopes: created.token.scopes,
+        expiresAt: created.token.expiresAt,
+      },
     });
     return created;
   });

@@ -18,22 +18,36 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: 'imagEHR',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
         async authorize(credentials) {
           const { db } = appServices();
-          const email = String(credentials?.email ?? '').trim().toLowerCase().slice(0, 200);
+          const email = String(credentials?.email ?? '')
+            .trim()
+            .toLowerCase()
+            .slice(0, 200);
           const password = String(credentials?.password ?? '').slice(0, 200);
           const user = email ? await db.user.findUnique({ where: { email } }) : null;
           const ok = !!user && user.active && (await verifyPassword(password, user.passwordHash));
           await recordAuditEvent(db, {
             actor: ok
-              ? { userId: user.id, email: user.email, role: user.role, tokenId: null, scopes: scopesForRole(user.role) }
+              ? {
+                  userId: user.id,
+                  email: user.email,
+                  role: user.role,
+                  tokenId: null,
+                  scopes: scopesForRole(user.role),
+                }
               : null,
             action: 'auth.login',
             outcome: ok ? 'SUCCESS' : 'DENIED',
             entityType: 'User',
             entityIds: user ? [user.id] : [],
-            detail: ok ? undefined : { reason: user ? (user.active ? 'bad password' : 'inactive') : 'unknown email' },
+            detail: ok
+              ? undefined
+              : { reason: user ? (user.active ? 'bad password' : 'inactive') : 'unknown email' },
           });
           return ok ? { id: user.id, email: user.email, name: user.name } : null;
         },

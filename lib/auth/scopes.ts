@@ -30,11 +30,24 @@ export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }
 
-const READ_CLINICAL: Scope[] = ['read:patients', 'read:documents', 'read:findings', 'read:images', 'read:jobs'];
+const READ_CLINICAL: Scope[] = [
+  'read:patients',
+  'read:documents',
+  'read:findings',
+  'read:images',
+  'read:jobs',
+];
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   ADMIN: SCOPES,
-  PHYSICIAN: [...READ_CLINICAL, 'read:phi', 'write:documents', 'write:findings', 'write:annotations', 'read:sdtm'],
+  PHYSICIAN: [
+    ...READ_CLINICAL,
+    'read:phi',
+    'write:documents',
+    'write:findings',
+    'write:annotations',
+    'read:sdtm',
+  ],
   COORDINATOR: [
     ...READ_CLINICAL,
     'read:phi',

@@ -62,7 +62,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed: ${(e as Error).message}`);
+        throw new Error(`migration ${name} failed: ${(e as Error).message}`, { cause: e });
       }
       applied.push(name);
     }

@@ -10,7 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import type { SchemaEngine, SchemaEngine as SchemaEngineClass } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
 let wasmReady: Promise<void> | undefined;
@@ -41,7 +41,7 @@ export async function openSchemaEngine(
 ): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   await loadWasm();
   const { SchemaEngine } = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as {
-    SchemaEngine: typeof import('@prisma/schema-engine-wasm').SchemaEngine;
+    SchemaEngine: typeof SchemaEngineClass;
   };
   // Our own pool, so the connections can be closed: a template database must have no sessions left.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });

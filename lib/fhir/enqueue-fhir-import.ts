@@ -21,7 +21,8 @@ export async function enqueueFhirImport(options: {
   blobs?: BlobStore;
 }) {
   const { db, actor, studyId, siteCode, bytes } = options;
-  if (!/^[A-Z0-9_-]{1,20}$/.test(siteCode)) throw new ImportRequestError('site must be 1-20 of A-Z, 0-9, _ or -');
+  if (!/^[A-Z0-9_-]{1,20}$/.test(siteCode))
+    throw new ImportRequestError('site must be 1-20 of A-Z, 0-9, _ or -');
   if (bytes.byteLength === 0) throw new ImportRequestError('empty file');
   const study = await db.study.findUnique({ where: { id: studyId } });
   if (!study) throw new ImportRequestError('no such study');

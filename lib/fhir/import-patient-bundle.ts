@@ -12,11 +12,17 @@ const patientSchema = z
   .object({
     resourceType: z.literal('Patient'),
     id: z.string(),
-    identifier: z.array(z.object({ type: z.object({ coding: z.array(coding) }).optional(), value: z.string() })).optional(),
-    name: z.array(z.object({ family: z.string().optional(), given: z.array(z.string()).optional() })).optional(),
+    identifier: z
+      .array(z.object({ type: z.object({ coding: z.array(coding) }).optional(), value: z.string() }))
+      .optional(),
+    name: z
+      .array(z.object({ family: z.string().optional(), given: z.array(z.string()).optional() }))
+      .optional(),
     gender: z.string().optional(),
     birthDate: z.string().optional(),
-    extension: z.array(z.object({ url: z.string(), valueString: z.string().optional() }).passthrough()).optional(),
+    extension: z
+      .array(z.object({ url: z.string(), valueString: z.string().optional() }).passthrough())
+      .optional(),
   })
   .passthrough();
 const encounterSchema = z
@@ -46,20 +52,34 @@ export interface ImportPatientBundleOptions {
   onProgress?: (done: number, total: number) => Promise<void>;
 }
 
-export async function importPatientBundle({ db, bundle, studyId, siteCode, onProgress }: ImportPatientBundleOptions) {
+export async function importPatientBundle({
+  db,
+  bundle,
+  studyId,
+  siteCode,
+  onProgress,
+}: ImportPatientBundleOptions) {
   const parsed = bundleSchema.safeParse(bundle);
   if (!parsed.success) throw new FhirImportError('not a FHIR Bundle');
   const resources = parsed.data.entry.map((e) => e.resource);
   const patients = resources.filter((r) => r.resourceType === 'Patient').map((r) => patientSchema.parse(r));
-  const encounters = resources.filter((r) => r.resourceType === 'Encounter').map((r) => encounterSchema.parse(r));
+  const encounters = resources
+    .filter((r) => r.resourceType === 'Encounter')
+    .map((r) => encounterSchema.parse(r));
   const study = await db.study.findUniqueOrThrow({ where: { id: studyId } });
-  const site = await db.site.upsert({ where: { siteId: siteCode }, create: { siteId: siteCode, name: siteCode }, update: {} });
+  const site = await db.site.upsert({
+    where: { siteId: siteCode },
+    create: { siteId: siteCode, name: siteCode },
+    update: {},
+  });
 
   let done = 0;
   let created = 0;
   for (const p of patients) {
     const mrn =
-      p.identifier?.find((i) => i.type?.coding.some((c) => c.code === 'MR'))?.value ?? p.identifier?.[0]?.value ?? p.id;
+      p.identifier?.find((i) => i.type?.coding.some((c) => c.code === 'MR'))?.value ??
+      p.identifier?.[0]?.value ??
+      p.id;
     const ext = (suffix: string) => p.extension?.find((e) => e.url.endsWith(suffix))?.valueString ?? null;
     await db.$transaction(async (tx) => {
       const existing = await tx.patient.findUnique({ where: { siteId_mrn: { siteId: site.id, mrn } } });
@@ -72,14 +92,19 @@ export async function importPatientBundle({ db, bundle, studyId, siteCode, onPro
             pseudonym: pseudonymFor(siteCode, mrn),
             givenName: p.name?.[0]?.given?.join(' ') ?? '',
             familyName: p.name?.[0]?.family ?? '',
-            birthDate: p.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(p.birthDate) ? new Date(`${p.birthDate}T00:00:00Z`) : null,
+            birthDate:
+              p.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(p.birthDate)
+                ? new Date(`${p.birthDate}T00:00:00Z`)
+                : null,
             sex: SEX[p.gender ?? 'unknown'] ?? 'U',
             race: ext('us-core-race'),
             ethnicity: ext('us-core-ethnicity'),
           },
         }));
       if (!existing) created++;
-      const enrolled = await tx.subject.findUnique({ where: { studyId_patientId: { studyId, patientId: patient.id } } });
+      const enrolled = await tx.subject.findUnique({
+        where: { studyId_patientId: { studyId, patientId: patient.id } },
+      });
       if (!enrolled) {
         const count = await tx.subject.count({ where: { studyId } });
         const subjid = String(count + 1).padStart(4, '0');

@@ -52,7 +52,13 @@ export function createTask(def: JobDefinition<unknown>, db: Db): Task {
     };
 
     const attempt = helpers.job.attempts;
-    await update({ status: 'RUNNING', attempts: attempt, startedAt: new Date(), error: null, workerId: helpers.job.locked_by });
+    await update({
+      status: 'RUNNING',
+      attempts: attempt,
+      startedAt: new Date(),
+      error: null,
+      workerId: helpers.job.locked_by,
+    });
     try {
       const payload = def.payload.safeParse(parsedEnvelope.data.payload);
       if (!payload.success) throw new PermanentJobError(`invalid payload for ${def.id}`);
@@ -63,7 +69,11 @@ export function createTask(def: JobDefinition<unknown>, db: Db): Task {
           jobId,
           attempt,
           progress: (fraction, message) =>
-            update({ status: 'RUNNING', progress: Math.max(0, Math.min(1, fraction)), message: message ?? null }),
+            update({
+              status: 'RUNNING',
+              progress: Math.max(0, Math.min(1, fraction)),
+              message: message ?? null,
+            }),
         },
         payload.data,
       );
@@ -75,7 +85,10 @@ export function createTask(def: JobDefinition<unknown>, db: Db): Task {
         if (permanent) return; // completed from graphile-worker's point of view: never retried
         throw error;
       }
-      await update({ status: 'QUEUED', error: `attempt ${attempt} failed: ${safeMessage(error)}; will retry` });
+      await update({
+        status: 'QUEUED',
+        error: `attempt ${attempt} failed: ${safeMessage(error)}; will retry`,
+      });
       throw error;
     }
   };

@@ -27,10 +27,15 @@ export async function forget(db: Db, workerIds: string[]): Promise<void> {
 
 /** Unlocks the jobs of workers whose heartbeat is older than the lease; returns the ids of the Job rows freed. */
 export async function sweepDeadWorkers(db: Db, utils: WorkerUtils, leaseMs: number): Promise<string[]> {
-  const dead = await db.workerHeartbeat.findMany({ where: { lastSeen: { lt: new Date(Date.now() - leaseMs) } } });
+  const dead = await db.workerHeartbeat.findMany({
+    where: { lastSeen: { lt: new Date(Date.now() - leaseMs) } },
+  });
   if (dead.length === 0) return [];
   const ids = dead.map((d) => d.workerId);
-  const lost = await db.job.findMany({ where: { workerId: { in: ids }, status: 'RUNNING' }, select: { id: true } });
+  const lost = await db.job.findMany({
+    where: { workerId: { in: ids }, status: 'RUNNING' },
+    select: { id: true },
+  });
   await utils.forceUnlockWorkers(ids);
   const jobIds = lost.map((j) => j.id);
   if (jobIds.length) {

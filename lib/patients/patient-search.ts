@@ -36,7 +36,10 @@ export function patientWhere(actor: Actor | null, s: PatientSearch): Prisma.Pati
   return and.length ? { AND: and } : {};
 }
 
-export function patientOrderBy(actor: Actor | null, s: PatientSearch): Prisma.PatientOrderByWithRelationInput[] {
+export function patientOrderBy(
+  actor: Actor | null,
+  s: PatientSearch,
+): Prisma.PatientOrderByWithRelationInput[] {
   const dir = s.sort?.direction === 'DESC' ? 'desc' : 'asc';
   const phi = hasScope(actor, 'read:phi');
   switch (s.sort?.field) {
@@ -48,6 +51,8 @@ export function patientOrderBy(actor: Actor | null, s: PatientSearch): Prisma.Pa
       return [{ findings: { _count: dir } }, { id: 'asc' }];
     case 'NAME':
     case undefined:
-      return phi ? [{ familyName: dir }, { givenName: dir }, { id: 'asc' }] : [{ pseudonym: dir }, { id: 'asc' }];
+      return phi
+        ? [{ familyName: dir }, { givenName: dir }, { id: 'asc' }]
+        : [{ pseudonym: dir }, { id: 'asc' }];
   }
 }

@@ -50,7 +50,13 @@ export async function seedDemo(db: Db): Promise<{ logins: DemoLogin[]; importJob
     const admin = await db.user.findUniqueOrThrow({ where: { email: 'admin@demo.imagehr.local' } });
     const job = await enqueueFhirImport({
       db,
-      actor: { userId: admin.id, email: admin.email, role: admin.role, tokenId: null, scopes: scopesForRole(admin.role) },
+      actor: {
+        userId: admin.id,
+        email: admin.email,
+        role: admin.role,
+        tokenId: null,
+        scopes: scopesForRole(admin.role),
+      },
       studyId: study.id,
       siteCode: DEMO_SITE,
       bytes: fs.readFileSync(BUNDLE),

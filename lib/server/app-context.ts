@@ -15,7 +15,8 @@ const g = globalThis as { __imagehrApp?: AppServices };
 export function appServices(): AppServices {
   if (!g.__imagehrApp) {
     const databaseUrl = config.databaseUrl;
-    if (!databaseUrl) throw new Error('DATABASE_URL is not set: start the portal with `imagehr serve` or `npm run demo`');
+    if (!databaseUrl)
+      throw new Error('DATABASE_URL is not set: start the portal with `imagehr serve` or `npm run demo`');
     g.__imagehrApp = { db: createPrismaClient(databaseUrl, { max: 20 }), databaseUrl };
   }
   return g.__imagehrApp;

@@ -21,7 +21,8 @@ export async function createUser(db: Db, actor: Actor | null, input: CreateUserI
   const data = createUserInput.parse(input);
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: data.email } })) throw new UserExistsError('A user with that email exists');
+    if (await tx.user.findUnique({ where: { email: data.email } }))
+      throw new UserExistsError('A user with that email exists');
     const user = await tx.user.create({
       data: { email: data.email, name: data.name, role: data.role as Role, passwordHash },
     });

@@ -17,7 +17,9 @@ describe('append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE of audit events, even with raw SQL', async () => {
     await recordAuditEvent(t.db, { actor: null, action: 'test.event' });
     const count = await t.db.auditEvent.count();
-    await expect(t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'forged'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(t.db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(t.db.auditEvent.deleteMany({})).rejects.toThrow();
@@ -29,7 +31,12 @@ describe('append-only', () => {
 describe('same transaction', () => {
   it('writes no audit event when the write it records rolls back', async () => {
     const { actor } = await seedUser(t.db, 'ADMIN');
-    const input = { email: 'twice@test.local', name: 'Twice', role: 'VIEWER' as const, password: 'long-enough-pw' };
+    const input = {
+      email: 'twice@test.local',
+      name: 'Twice',
+      role: 'VIEWER' as const,
+      password: 'long-enough-pw',
+    };
     await createUser(t.db, actor, input);
     const before = await t.db.auditEvent.count({ where: { action: 'user.create' } });
     await expect(createUser(t.db, actor, input)).rejects.toThrow(/exists/);
@@ -44,7 +51,7 @@ describe('same transaction', () => {
         db: t.db,
         actor: actorFor(user),
         requestId: 'r1',
-        action: 'x'.repeat(10) ,
+        action: 'x'.repeat(10),
         entityType: 'Patient',
         read: (tx) => tx.patient.findUnique({ where: { id: patient.id } }),
         reveals: (p) => ({ entityIds: [p!.id], patientIds: [p!.id] }),
@@ -54,7 +61,9 @@ describe('same transaction', () => {
     expect(events).toHaveLength(1);
     expect(events[0].patientIds).toEqual([patient.id]);
     // Break the audit table for this session's writes: the read must fail rather than go unrecorded.
-    await t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ADD CONSTRAINT no_more CHECK (action <> 'xxxxxxxxxx') NOT VALID`);
+    await t.db.$executeRawUnsafe(
+      `ALTER TABLE "AuditEvent" ADD CONSTRAINT no_more CHECK (action <> 'xxxxxxxxxx') NOT VALID`,
+    );
     try {
       await expect(read()).rejects.toThrow();
     } finally {
@@ -69,7 +78,9 @@ describe('CSV export', () => {
     let csv = '';
     for await (const chunk of auditCsv(t.db, {}, 2)) csv += chunk;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,at,actorLabel,actorUserId,actorTokenId,action,outcome,entityType,entityIds,patientIds,requestId,before,after,detail');
+    expect(lines[0]).toBe(
+      'id,at,actorLabel,actorUserId,actorTokenId,action,outcome,entityType,entityIds,patientIds,requestId,before,after,detail',
+    );
     expect(lines.length - 1).toBe(await t.db.auditEvent.count());
     expect(csv).toContain(`'=cmd|calc`);
     expect(csv).toContain('"{""note"":""a \\""quoted\\"", value""}"');

@@ -42,7 +42,11 @@ describe('sessions and roles', () => {
 
   it('shows direct identifiers to a physician and only the pseudonym to a viewer', async () => {
     const asPhysician = await h.gql(PATIENT, { id: patientId }, { userId: physician.user.id });
-    expect(asPhysician.data.patient.data).toMatchObject({ mrn, familyName: 'Flanders', identifiersVisible: true });
+    expect(asPhysician.data.patient.data).toMatchObject({
+      mrn,
+      familyName: 'Flanders',
+      identifiersVisible: true,
+    });
     expect(asPhysician.data.patient.data.birthDate).toBe('1956-05-12');
 
     const asViewer = await h.gql(PATIENT, { id: patientId }, { userId: viewer.user.id });
@@ -76,7 +80,10 @@ describe('sessions and roles', () => {
 
   it('ignores a session cookie signed with another secret', async () => {
     const { encode } = await import('next-auth/jwt');
-    const forged = await encode({ token: { sub: admin.user.id }, secret: 'not-the-server-secret-at-all-000000' });
+    const forged = await encode({
+      token: { sub: admin.user.id },
+      secret: 'not-the-server-secret-at-all-000000',
+    });
     const r = await h.gql('{ me { email } }', {}, { raw: { cookie: `next-auth.session-token=${forged}` } });
     expect(r.data.me).toBeNull();
   });
@@ -91,10 +98,19 @@ describe('sessions and roles', () => {
 
 describe('API tokens', () => {
   it('authenticates a bearer token, limited to its scopes', async () => {
-    const { secret } = await createApiToken({ db: h.db, ownerId: admin.user.id, name: 'reader', scopes: ['read:patients'] });
+    const { secret } = await createApiToken({
+      db: h.db,
+      ownerId: admin.user.id,
+      name: 'reader',
+      scopes: ['read:patients'],
+    });
     const me = await h.gql('{ me { viaToken scopes } }', {}, { token: secret });
     expect(me.data.me).toEqual({ viaToken: true, scopes: ['read:patients'] });
-    const list = await h.gql('{ patients { totalCount edges { node { mrn pseudonym } } } }', {}, { token: secret });
+    const list = await h.gql(
+      '{ patients { totalCount edges { node { mrn pseudonym } } } }',
+      {},
+      { token: secret },
+    );
     expect(list.data.patients.totalCount).toBe(1);
     expect(list.data.patients.edges[0].node.mrn).toBeNull(); // no read:phi in this token
     const users = await h.gql('{ users { totalCount } }', {}, { token: secret });
@@ -105,7 +121,12 @@ describe('API tokens', () => {
     await expect(
       createApiToken({ db: h.db, ownerId: viewer.user.id, name: 'greedy', scopes: ['admin:users'] }),
     ).rejects.toThrow(/not permitted/);
-    const { secret } = await createApiToken({ db: h.db, ownerId: physician.user.id, name: 'p', scopes: ['read:phi', 'read:patients'] });
+    const { secret } = await createApiToken({
+      db: h.db,
+      ownerId: physician.user.id,
+      name: 'p',
+      scopes: ['read:phi', 'read:patients'],
+    });
     await h.db.user.update({ where: { id: physician.user.id }, data: { role: 'VIEWER' } });
     const me = await h.gql('{ me { scopes } }', {}, { token: secret });
     expect(me.data.me.scopes).toEqual(['read:patients']);
@@ -131,7 +152,12 @@ describe('API tokens', () => {
     [
       'revoked',
       async () => {
-        const t = await createApiToken({ db: h.db, ownerId: admin.user.id, name: 'gone', scopes: ['read:patients'] });
+        const t = await createApiToken({
+          db: h.db,
+          ownerId: admin.user.id,
+          name: 'gone',
+          scopes: ['read:patients'],
+        });
         await h.db.apiToken.update({ where: { id: t.token.id }, data: { revokedAt: new Date() } });
         return t.secret;
       },
@@ -144,11 +170,18 @@ describe('API tokens', () => {
     const body = await res.json();
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
-    expect(await h.db.auditEvent.count({ where: { action: 'auth.token', outcome: 'DENIED' } })).toBe(before + 1);
+    expect(await h.db.auditEvent.count({ where: { action: 'auth.token', outcome: 'DENIED' } })).toBe(
+      before + 1,
+    );
   });
 
   it('stores only a hash of the secret', async () => {
-    const { secret, token } = await createApiToken({ db: h.db, ownerId: admin.user.id, name: 'h', scopes: ['read:jobs'] });
+    const { secret, token } = await createApiToken({
+      db: h.db,
+      ownerId: admin.user.id,
+      name: 'h',
+      scopes: ['read:jobs'],
+    });
     const row = await h.db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
     expect(JSON.stringify(row)).not.toContain(secret.slice(4));
   });
@@ -164,7 +197,10 @@ describe('admin operations through GraphQL', () => {
     const { secret, tokenId } = created.data.createApiToken.data;
     expect(secret).toMatch(/^ihr_/);
     const list = await h.gql('{ apiTokens { id name prefix revokedAt } }', {}, { userId: admin.user.id });
-    expect(list.data.apiTokens.find((t: any) => t.id === tokenId)).toMatchObject({ name: 'etl', revokedAt: null });
+    expect(list.data.apiTokens.find((t: any) => t.id === tokenId)).toMatchObject({
+      name: 'etl',
+      revokedAt: null,
+    });
     const revoked = await h.gql(
       `mutation($id: ID!) { revokeApiToken(id: $id) { __typename ... on MutationRevokeApiTokenSuccess { data { revokedAt } } } }`,
       { id: tokenId },
@@ -172,7 +208,9 @@ describe('admin operations through GraphQL', () => {
     );
     expect(revoked.data.revokeApiToken.data.revokedAt).not.toBeNull();
     expect((await h.request({ query: '{ me { email } }' }, { token: secret })).status).toBe(401);
-    const events = await h.db.auditEvent.findMany({ where: { action: { in: ['token.create', 'token.revoke'] } } });
+    const events = await h.db.auditEvent.findMany({
+      where: { action: { in: ['token.create', 'token.revoke'] } },
+    });
     const revokeEvent = events.find((e) => e.action === 'token.revoke')!;
     expect(revokeEvent.before).toEqual({ revokedAt: null });
     expect((revokeEvent.after as { revokedAt: string }).revokedAt).toBeTruthy();

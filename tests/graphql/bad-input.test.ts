@@ -53,7 +53,10 @@ describe('bad input', () => {
   });
 
   it('refuses an over-complex query (many aliased lists)', async () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `p${i}: patients(first: 200) { edges { node { findingCount subjects { usubjid } } } }`);
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `p${i}: patients(first: 200) { edges { node { findingCount subjects { usubjid } } } }`,
+    );
     const r = await h.gql(`{ ${aliases.join(' ')} }`, {}, { userId });
     expect(r.data ?? null).toBeNull();
     expect(r.errors?.[0].message).toMatch(/complexity|breadth/i);
@@ -63,7 +66,11 @@ describe('bad input', () => {
 
   it('refuses an oversized body with 413 before parsing it', async () => {
     const big = 'x'.repeat(1024 * 1024 + 10);
-    const res = await h.request(null, { userId }, { rawBody: JSON.stringify({ query: `{ me { email } } # ${big}` }) });
+    const res = await h.request(
+      null,
+      { userId },
+      { rawBody: JSON.stringify({ query: `{ me { email } } # ${big}` }) },
+    );
     expect(res.status).toBe(413);
     noStack(await res.text());
   });
@@ -72,7 +79,7 @@ describe('bad input', () => {
     const count = await h.db.patient.count();
     const r = await h.gql(
       'query($s: String) { patients(search: $s) { totalCount } }',
-      { s: "Robert'); DROP TABLE \"Patient\";--" },
+      { s: 'Robert\'); DROP TABLE "Patient";--' },
       { userId },
     );
     expect(r.data.patients.totalCount).toBe(0);
@@ -80,14 +87,20 @@ describe('bad input', () => {
   });
 
   it('rejects an over-long search argument with a validation error', async () => {
-    const r = await h.gql('query($s: String) { patients(search: $s) { totalCount } }', { s: 'a'.repeat(500) }, { userId });
+    const r = await h.gql(
+      'query($s: String) { patients(search: $s) { totalCount } }',
+      { s: 'a'.repeat(500) },
+      { userId },
+    );
     expect(r.data ?? null).toBeNull();
     expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('masks unexpected errors', async () => {
     // A broken database connection is unexpected: the client sees a masked error with no internals.
-    const broken = await import('../../lib/db/client.ts').then((m) => m.createPrismaClient('postgresql://x:y@127.0.0.1:1/none'));
+    const broken = await import('../../lib/db/client.ts').then((m) =>
+      m.createPrismaClient('postgresql://x:y@127.0.0.1:1/none'),
+    );
     const { handleGraphQLRequest } = await import('../../graphql/server/handle-graphql-request.ts');
     const res = await handleGraphQLRequest(
       new Request('http://localhost/api/graphql', {

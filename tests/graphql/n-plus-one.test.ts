@@ -16,18 +16,21 @@ let counted: PrismaClient;
 let pool: pg.Pool;
 let statements: string[] = [];
 let userId: string;
-let patientIds: string[] = [];
+const patientIds: string[] = [];
 let rich: string;
 
 beforeAll(async () => {
   h = await createGraphQLHarness();
   userId = (await seedUser(h.db, 'PHYSICIAN')).user.id;
   const study = await seedStudy(h.db);
-  for (let i = 0; i < 12; i++) patientIds.push((await seedPatient(h.db, { studyId: study.id, findings: 5 })).id);
+  for (let i = 0; i < 12; i++)
+    patientIds.push((await seedPatient(h.db, { studyId: study.id, findings: 5 })).id);
   rich = (await seedPatient(h.db, { studyId: study.id, findings: 40 })).id;
   for (let i = 0; i < 2; i++) {
     const other = await seedStudy(h.db);
-    await h.db.subject.create({ data: { studyId: other.id, patientId: rich, subjid: `R${i}`, usubjid: `R-${other.id}` } });
+    await h.db.subject.create({
+      data: { studyId: other.id, patientId: rich, subjid: `R${i}`, usubjid: `R-${other.id}` },
+    });
   }
   pool = new pg.Pool({ connectionString: h.url, max: 3 });
   // Count every statement any client of this pool sends.

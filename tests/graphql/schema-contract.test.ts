@@ -25,13 +25,20 @@ describe('schema contract', () => {
       ...scopesOf(schema.getMutationType()),
       ...scopesOf(schema.getSubscriptionType()),
     };
-    await expect(JSON.stringify(all, null, 2) + '\n').toMatchFileSnapshot('./__snapshots__/root-field-scopes.json');
-    const publicFields = Object.entries(all).filter(([, v]) => v === 'public').map(([k]) => k);
+    await expect(JSON.stringify(all, null, 2) + '\n').toMatchFileSnapshot(
+      './__snapshots__/root-field-scopes.json',
+    );
+    const publicFields = Object.entries(all)
+      .filter(([, v]) => v === 'public')
+      .map(([k]) => k);
     expect(publicFields).toEqual(['Query.me']);
   });
 
   it('matches the committed graphql/schema.graphql (run `imagehr schema print` after a change)', async () => {
-    const committed = fs.readFileSync(path.resolve(import.meta.dirname, '../../graphql/schema.graphql'), 'utf8');
+    const committed = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../graphql/schema.graphql'),
+      'utf8',
+    );
     expect(committed).toBe(await printSchemaFile());
   });
 });

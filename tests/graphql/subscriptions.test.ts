@@ -41,13 +41,23 @@ function notifyFromAnotherProcess(events: object[]) {
     await c.connect();
     for (const e of JSON.parse(process.argv[2])) await c.query('SELECT pg_notify($1, $2)', ['imagehr_job_events', JSON.stringify(e)]);
     await c.end();`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, h.url, JSON.stringify(events)], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, h.url, JSON.stringify(events)],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
 }
 
-const event = (jobId: string, studyId: string | null, status: string, progress: number, message: string | null) => ({
+const event = (
+  jobId: string,
+  studyId: string | null,
+  status: string,
+  progress: number,
+  message: string | null,
+) => ({
   jobId,
   studyId,
   type: 'document.process',
@@ -91,14 +101,18 @@ describe('subscriptions', () => {
   });
 
   it('refuses an anonymous subscriber at subscribe time and audits it', async () => {
-    const before = await h.db.auditEvent.count({ where: { outcome: 'DENIED', entityIds: { has: 'Subscription.jobProgress' } } });
+    const before = await h.db.auditEvent.count({
+      where: { outcome: 'DENIED', entityIds: { has: 'Subscription.jobProgress' } },
+    });
     const it = client().iterate({
       query: 'subscription { jobProgress(jobId: "x") { status } }',
     });
     const first = await it.next().catch((e: unknown) => ({ value: e, done: true }));
     expect(JSON.stringify(first.value)).toMatch(/Sign in|Not authorized|FORBIDDEN/i);
     await it.return?.(undefined);
-    const after = await h.db.auditEvent.count({ where: { outcome: 'DENIED', entityIds: { has: 'Subscription.jobProgress' } } });
+    const after = await h.db.auditEvent.count({
+      where: { outcome: 'DENIED', entityIds: { has: 'Subscription.jobProgress' } },
+    });
     expect(after).toBe(before + 1);
   });
 });

@@ -60,7 +60,9 @@ describe('enqueue', () => {
   it('rejects a payload that does not match the job schema before writing anything', async () => {
     const before = await t.db.job.count();
     await expect(
-      t.db.$transaction((tx) => enqueueJob(tx, slowJob, { sleepMs: 'soon' } as unknown as { sleepMs: number })),
+      t.db.$transaction((tx) =>
+        enqueueJob(tx, slowJob, { sleepMs: 'soon' } as unknown as { sleepMs: number }),
+      ),
     ).rejects.toThrow();
     expect(await t.db.job.count()).toBe(before);
   });
@@ -113,7 +115,9 @@ describe('workers', () => {
     expect(await t.db.subject.count({ where: { studyId: study.id } })).toBe(3);
     // Payloads and events carry ids only.
     expect(JSON.stringify(events)).not.toContain('Family1');
-    const row = await t.db.$queryRaw<{ payload: unknown }[]>`SELECT payload FROM graphile_worker._private_jobs LIMIT 1`;
+    const row = await t.db.$queryRaw<
+      { payload: unknown }[]
+    >`SELECT payload FROM graphile_worker._private_jobs LIMIT 1`;
     expect(JSON.stringify(row)).not.toContain('Family');
   });
 
@@ -129,7 +133,8 @@ describe('workers', () => {
       const [{ delay }] = await t.db.$queryRaw<{ delay: number }[]>`
         SELECT extract(epoch FROM run_at - now())::float AS delay FROM graphile_worker._private_jobs WHERE payload->>'jobId' = ${job.id}`;
       expect(delay).toBeGreaterThan(0.5); // backed off, not retried at once
-      await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE payload->>'jobId' = ${job.id}`;
+      await t.db
+        .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE payload->>'jobId' = ${job.id}`;
       const done = await waitFor(async () => {
         const j = await t.db.job.findUnique({ where: { id: job.id } });
         return j?.status === 'SUCCEEDED' ? j : null;
@@ -150,7 +155,9 @@ describe('workers', () => {
       });
       expect(failed).toMatchObject({ attempts: 1, error: 'the file is not a DICOM file' });
       await new Promise((r) => setTimeout(r, 300));
-      const left = await t.db.$queryRaw<unknown[]>`SELECT 1 FROM graphile_worker._private_jobs WHERE payload->>'jobId' = ${job.id}`;
+      const left = await t.db.$queryRaw<
+        unknown[]
+      >`SELECT 1 FROM graphile_worker._private_jobs WHERE payload->>'jobId' = ${job.id}`;
       expect(left).toHaveLength(0);
     } finally {
       await worker.stop();
@@ -165,14 +172,22 @@ describe('workers', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
-      await waitFor(async () => (await t.db.job.findUnique({ where: { id: job.id } }))?.status === 'RUNNING', 30_000);
+      await waitFor(
+        async () => (await t.db.job.findUnique({ where: { id: job.id } }))?.status === 'RUNNING',
+        30_000,
+      );
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       expect((await t.db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('RUNNING');
 
       // A surviving worker notices the silent heartbeat, unlocks the job, and runs it.
       const quick = { ...slowJob, load: async () => ({ run: async () => {} }) };
-      const worker = await startWorker({ databaseUrl: t.url, concurrency: 1, leaseMs: 1500, extraDefinitions: [quick] });
+      const worker = await startWorker({
+        databaseUrl: t.url,
+        concurrency: 1,
+        leaseMs: 1500,
+        extraDefinitions: [quick],
+      });
       try {
         const done = await waitFor(async () => {
           const j = await t.db.job.findUnique({ where: { id: job.id } });

@@ -14,7 +14,15 @@ describe('migrated database', () => {
     const tables = await t.db.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
     const names = tables.map((r) => r.table_name);
-    for (const model of ['User', 'ApiToken', 'Patient', 'Finding', 'AuditEvent', 'Job', '_prisma_migrations']) {
+    for (const model of [
+      'User',
+      'ApiToken',
+      'Patient',
+      'Finding',
+      'AuditEvent',
+      'Job',
+      '_prisma_migrations',
+    ]) {
       expect(names).toContain(model);
     }
     const applied = await t.db.$queryRaw<{ n: bigint }[]>`

@@ -19,7 +19,13 @@ export async function seedUser(db: Db, role: Role, options: { password?: string 
 }
 
 export function actorFor(user: { id: string; email: string; role: Role }): Actor {
-  return { userId: user.id, email: user.email, role: user.role, tokenId: null, scopes: scopesForRole(user.role) };
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    tokenId: null,
+    scopes: scopesForRole(user.role),
+  };
 }
 
 export async function seedStudy(db: Db, studyId = `ST-${uid()}`) {
@@ -28,10 +34,21 @@ export async function seedStudy(db: Db, studyId = `ST-${uid()}`) {
 
 export async function seedPatient(
   db: Db,
-  o: { siteCode?: string; familyName?: string; givenName?: string; sex?: string; studyId?: string; findings?: number } = {},
+  o: {
+    siteCode?: string;
+    familyName?: string;
+    givenName?: string;
+    sex?: string;
+    studyId?: string;
+    findings?: number;
+  } = {},
 ) {
   const siteCode = o.siteCode ?? 'S01';
-  const site = await db.site.upsert({ where: { siteId: siteCode }, create: { siteId: siteCode, name: siteCode }, update: {} });
+  const site = await db.site.upsert({
+    where: { siteId: siteCode },
+    create: { siteId: siteCode, name: siteCode },
+    update: {},
+  });
   const mrn = `MRN${uid()}`;
   const patient = await db.patient.create({
     data: {
@@ -46,7 +63,9 @@ export async function seedPatient(
   });
   if (o.studyId) {
     const subjid = uid();
-    await db.subject.create({ data: { studyId: o.studyId, patientId: patient.id, subjid, usubjid: `X-${siteCode}-${subjid}` } });
+    await db.subject.create({
+      data: { studyId: o.studyId, patientId: patient.id, subjid, usubjid: `X-${siteCode}-${subjid}` },
+    });
   }
   if (o.findings) {
     await db.finding.createMany({

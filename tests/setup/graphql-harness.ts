@@ -11,8 +11,16 @@ process.env.NEXTAUTH_SECRET ??= 'test-secret-for-vitest-only-0123456789';
 export type As = { userId: string } | { token: string } | { raw: Record<string, string> } | null;
 
 export interface GraphQLHarness extends TestDatabase {
-  request(body: unknown, as?: As, init?: { rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, as?: As): Promise<{ data?: T; errors?: any[]; status: number }>;
+  request(
+    body: unknown,
+    as?: As,
+    init?: { rawBody?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: As,
+  ): Promise<{ data?: T; errors?: any[]; status: number }>;
 }
 
 export async function sessionCookie(userId: string): Promise<string> {
@@ -29,7 +37,11 @@ export async function createGraphQLHarness(): Promise<GraphQLHarness> {
     if (as && 'token' in as) headers.authorization = `Bearer ${as.token}`;
     if (as && 'raw' in as) Object.assign(headers, as.raw);
     return handleGraphQLRequest(
-      new Request('http://localhost/api/graphql', { method: 'POST', headers, body: init.rawBody ?? JSON.stringify(body) }),
+      new Request('http://localhost/api/graphql', {
+        method: 'POST',
+        headers,
+        body: init.rawBody ?? JSON.stringify(body),
+      }),
       services,
     );
   };

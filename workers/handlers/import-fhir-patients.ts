@@ -22,7 +22,8 @@ export async function run(
       onProgress: (done, total) => ctx.progress(done / total, `patient ${done}/${total}`),
     });
   } catch (e) {
-    if (e instanceof FhirImportError || (e as Error).name === 'ZodError') throw new PermanentJobError((e as Error).message.slice(0, 200));
+    if (e instanceof FhirImportError || (e as Error).name === 'ZodError')
+      throw new PermanentJobError((e as Error).message.slice(0, 200));
     throw e;
   }
 }

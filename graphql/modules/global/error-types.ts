@@ -1,5 +1,5 @@
 /** GraphQL types for the expected errors (graphql/modules/global/errors.ts) and the shared scalars. */
-import { ZodError } from 'zod';
+import { type ZodError } from 'zod';
 import { builder } from '../../builder.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 

@@ -12,7 +12,8 @@ builder.scalarType('DateTime', {
 builder.scalarType('Date', {
   serialize: (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d),
   parseValue: (v) => {
-    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new TypeError('Date must be YYYY-MM-DD');
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v))
+      throw new TypeError('Date must be YYYY-MM-DD');
     return v;
   },
 });

@@ -26,7 +26,8 @@ export async function POST(req: Request) {
     return fail(auth.actor ? 403 : 401, 'Forbidden');
   }
   const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(fhir\+)?json\b/.test(type)) return fail(415, 'Send a FHIR Bundle as application/fhir+json');
+  if (!/^application\/(fhir\+)?json\b/.test(type))
+    return fail(415, 'Send a FHIR Bundle as application/fhir+json');
   let body: string;
   try {
     body = await readBody(req, config.uploadMaxBytes);

@@ -8,10 +8,13 @@ builder.queryField('jobs', (t) =>
     cursor: 'id',
     authScopes: { scope: 'read:jobs' },
     args: { studyId: t.arg.id(), status: t.arg({ type: JobStatusEnum }) },
-    totalCount: (_p, args, ctx) =>
-      ctx.db.job.count({ where: jobWhere(args.studyId, args.status) }),
+    totalCount: (_p, args, ctx) => ctx.db.job.count({ where: jobWhere(args.studyId, args.status) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.job.findMany({ ...query, where: jobWhere(args.studyId, args.status), orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+      ctx.db.job.findMany({
+        ...query,
+        where: jobWhere(args.studyId, args.status),
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      }),
   }),
 );
 

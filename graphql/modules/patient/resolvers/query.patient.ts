@@ -7,7 +7,8 @@ import { decodeIdArg } from '../../global/ids.ts';
 builder.queryField('patient', (t) =>
   t.prismaField({
     type: 'Patient',
-    description: 'One patient with documents, images, findings and SDTM records, in one SQL round of queries.',
+    description:
+      'One patient with documents, images, findings and SDTM records, in one SQL round of queries.',
     authScopes: { scope: 'read:patients' },
     errors: { types: [...STANDARD_ERRORS] },
     args: { id: t.arg.id({ required: true }) },

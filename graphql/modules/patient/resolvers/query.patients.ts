@@ -4,7 +4,9 @@ import { auditedRead } from '../../../../lib/audit/audited-read.ts';
 import { patientOrderBy, patientWhere } from '../../../../lib/patients/patient-search.ts';
 import { decodeIdArg } from '../../global/ids.ts';
 
-const SortField = builder.enumType('PatientSortField', { values: ['NAME', 'MRN', 'CREATED_AT', 'FINDING_COUNT'] as const });
+const SortField = builder.enumType('PatientSortField', {
+  values: ['NAME', 'MRN', 'CREATED_AT', 'FINDING_COUNT'] as const,
+});
 const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
 const PatientSort = builder.inputType('PatientSort', {
   fields: (t) => ({
@@ -17,7 +19,8 @@ builder.queryField('patients', (t) =>
   t.prismaConnection({
     type: 'Patient',
     cursor: 'id',
-    description: 'Patients, searchable by MRN, name or pseudonym (identifiers only with read:phi), paged by cursor.',
+    description:
+      'Patients, searchable by MRN, name or pseudonym (identifiers only with read:phi), paged by cursor.',
     authScopes: { scope: 'read:patients' },
     complexity: { field: 1, multiplier: 1 },
     maxSize: 200,

@@ -18,7 +18,11 @@ export const Patient = builder.prismaNode('Patient', {
       resolve: (p, _a, ctx) => phi(`${p.familyName}, ${p.givenName}`, ctx) ?? p.pseudonym,
     }),
     mrn: t.string({ nullable: true, select: { mrn: true }, resolve: (p, _a, ctx) => phi(p.mrn, ctx) }),
-    givenName: t.string({ nullable: true, select: { givenName: true }, resolve: (p, _a, ctx) => phi(p.givenName, ctx) }),
+    givenName: t.string({
+      nullable: true,
+      select: { givenName: true },
+      resolve: (p, _a, ctx) => phi(p.givenName, ctx),
+    }),
     familyName: t.string({
       nullable: true,
       select: { familyName: true },

@@ -33,7 +33,9 @@ builder.mutationField('createApiToken', (t) =>
         throw new NotFoundError('No user with that id', 'User');
       }
       if (args.expiresAt && args.expiresAt <= new Date()) {
-        throw new ValidationError('Invalid input', [{ path: ['expiresAt'], message: 'must be in the future' }]);
+        throw new ValidationError('Invalid input', [
+          { path: ['expiresAt'], message: 'must be in the future' },
+        ]);
       }
       try {
         const { token, secret } = await issueApiToken(
@@ -44,7 +46,8 @@ builder.mutationField('createApiToken', (t) =>
         );
         return { secret, tokenId: token.id };
       } catch (e) {
-        if (e instanceof TokenScopeError) throw new ValidationError(e.message, [{ path: ['scopes'], message: e.message }]);
+        if (e instanceof TokenScopeError)
+          throw new ValidationError(e.message, [{ path: ['scopes'], message: e.message }]);
         throw e;
       }
     },

@@ -6,6 +6,7 @@ builder.queryField('users', (t) =>
     cursor: 'id',
     authScopes: { scope: 'admin:users' },
     totalCount: (_p, _a, ctx) => ctx.db.user.count(),
-    resolve: (query, _root, _args, ctx) => ctx.db.user.findMany({ ...query, orderBy: [{ email: 'asc' }, { id: 'asc' }] }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.user.findMany({ ...query, orderBy: [{ email: 'asc' }, { id: 'asc' }] }),
   }),
 );

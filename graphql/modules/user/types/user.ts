@@ -33,4 +33,3 @@ export const Viewer = builder.objectRef<ViewerShape>('Viewer').implement({
     scopes: t.exposeStringList('scopes'),
   }),
 });
-

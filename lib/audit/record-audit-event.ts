@@ -8,6 +8,8 @@ import { actorLabel, type Actor } from '../auth/actor.ts';
 
 export interface AuditEventInput {
   actor: Actor | null;
+  /** Who acted when no person or token did, e.g. "job:<id>" for a background job. */
+  system?: string;
   action: string;
   outcome?: AuditOutcome;
   entityType?: string;
@@ -29,7 +31,7 @@ export async function recordAuditEvent(db: AuditWriter, event: AuditEventInput):
     data: {
       actorUserId: event.actor?.userId ?? null,
       actorTokenId: event.actor?.tokenId ?? null,
-      actorLabel: actorLabel(event.actor),
+      actorLabel: event.actor ? actorLabel(event.actor) : (event.system ?? actorLabel(null)),
       action: event.action,
       outcome: event.outcome ?? 'SUCCESS',
       entityType: event.entityType ?? null,

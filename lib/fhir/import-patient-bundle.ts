@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { pseudonymFor } from '../patients/pseudonym.ts';
 
 const coding = z.object({ code: z.string().optional() }).passthrough();
@@ -49,6 +50,8 @@ export interface ImportPatientBundleOptions {
   bundle: unknown;
   studyId: string;
   siteCode: string;
+  /** Recorded as the actor of the audit events, e.g. "job:<id>". */
+  system: string;
   onProgress?: (done: number, total: number) => Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function importPatientBundle({
   bundle,
   studyId,
   siteCode,
+  system,
   onProgress,
 }: ImportPatientBundleOptions) {
   const parsed = bundleSchema.safeParse(bundle);
@@ -101,7 +105,18 @@ export async function importPatientBundle({
             ethnicity: ext('us-core-ethnicity'),
           },
         }));
-      if (!existing) created++;
+      if (!existing) {
+        created++;
+        await recordAuditEvent(tx, {
+          actor: null,
+          system,
+          action: 'patient.create',
+          entityType: 'Patient',
+          entityIds: [patient.id],
+          patientIds: [patient.id],
+          after: { siteId: siteCode, source: `fhir:Patient/${p.id}` },
+        });
+      }
       const enrolled = await tx.subject.findUnique({
         where: { studyId_patientId: { studyId, patientId: patient.id } },
       });

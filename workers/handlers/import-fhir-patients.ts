@@ -19,6 +19,7 @@ export async function run(
       bundle,
       studyId: payload.studyId,
       siteCode: payload.siteCode,
+      system: `job:${ctx.jobId}`,
       onProgress: (done, total) => ctx.progress(done / total, `patient ${done}/${total}`),
     });
   } catch (e) {

@@ -14,6 +14,13 @@ builder.prismaNode('Document', {
     pageCount: t.exposeInt('pageCount', { nullable: true }),
     error: t.exposeString('error', { nullable: true }),
     findingCount: t.relationCount('findings'),
+    pendingCount: t.relationCount('findings', { where: { status: 'PROPOSED' } }),
+    /** The text the pipeline read (text layer or OCR); finding spans index into it. */
+    text: t.exposeString('text', { nullable: true }),
+    /** OCR pages: words with boxes, confidence and offsets, for drawing evidence on the page image. */
+    ocr: t.expose('ocr', { type: 'JSON', nullable: true }),
+    patient: t.relation('patient'),
+    findings: t.relation('findings', { query: { orderBy: [{ spanStart: 'asc' }, { id: 'asc' }] } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

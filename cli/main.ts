@@ -11,6 +11,7 @@ Usage: imagehr <command> [options]
   db migrate                    apply database migrations
   user create --email E --name N --role R [--password P]
   token create --owner EMAIL --name N --scopes a,b [--expires-days N]
+  extract FILE                  findings of a txt/pdf/png/jpg/tiff file as JSON (no database)
   schema print                  write graphql/schema.graphql
 
 Environment: DATABASE_URL (else an embedded PostgreSQL under IMAGEHR_DATA_DIR, default .data/), PORT, ...
@@ -50,6 +51,8 @@ async function main(): Promise<number> {
       return (await import('./commands/user.ts')).user(positionals, opts);
     case 'token':
       return (await import('./commands/token.ts')).token(positionals, opts);
+    case 'extract':
+      return (await import('./commands/extract.ts')).extract(positionals);
     case 'schema':
       return (await import('./commands/schema.ts')).schemaCommand(positionals);
     case undefined:

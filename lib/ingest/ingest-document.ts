@@ -47,7 +47,11 @@ export async function ingestDocument(o: IngestDocumentOptions) {
       data: {
         patientId: o.patientId,
         studyId: o.studyId ?? null,
-        title: o.filename.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'untitled',
+        title:
+          [...o.filename]
+            .filter((c) => c.charCodeAt(0) >= 32)
+            .join('')
+            .slice(0, 200) || 'untitled',
         mimeType: o.mimeType.slice(0, 100),
         sha256,
         byteSize: o.bytes.byteLength,

@@ -152,4 +152,20 @@ describe('document pipeline', () => {
     );
     expect(denied.data.reviewFindings.__typename).toBe('ForbiddenError');
   });
+
+  it('produces the structured note and its FHIR DocumentReference from the reviewed findings', async () => {
+    const doc = await h.db.document.findFirstOrThrow();
+    const r = await h.gql(
+      `query($id: ID!) { document(id: $id) { ... on QueryDocumentSuccess { data { structuredNote fhirDocumentReference } } } }`,
+      { id: encodeGlobalID('Document', doc.id) },
+      { userId: physician.user.id },
+    );
+    const { structuredNote, fhirDocumentReference } = r.data.document.data;
+    expect(structuredNote).toContain('CHIEF COMPLAINT:\nChest pain.');
+    expect(structuredNote).toContain(`Reviewed by ${physician.user.name}`);
+    expect(fhirDocumentReference.subject.reference).toBe(`Patient/${doc.patientId}`);
+    expect(Buffer.from(fhirDocumentReference.content[0].attachment.data, 'base64').toString()).toBe(
+      structuredNote,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { builder } from '../../../builder.ts';
 import { DocumentStatus } from '../../../../generated/prisma/enums.ts';
+import { loadStructuredNote } from '../../../../lib/notes/load-structured-note.ts';
 
 export const DocumentStatusEnum = builder.enumType(DocumentStatus, { name: 'DocumentStatus' });
 
@@ -20,6 +21,18 @@ builder.prismaNode('Document', {
     /** OCR pages: words with boxes, confidence and offsets, for drawing evidence on the page image. */
     ocr: t.expose('ocr', { type: 'JSON', nullable: true }),
     patient: t.relation('patient'),
+    structuredNote: t.field({
+      type: 'String',
+      nullable: true,
+      description: 'The plain-text encounter note from reviewed findings and the document sections.',
+      resolve: async (d, _a, ctx) => (await loadStructuredNote(ctx.db, d.id))?.note ?? null,
+    }),
+    fhirDocumentReference: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'A FHIR R4 DocumentReference carrying the structured note.',
+      resolve: async (d, _a, ctx) => (await loadStructuredNote(ctx.db, d.id))?.fhir ?? null,
+    }),
     findings: t.relation('findings', { query: { orderBy: [{ spanStart: 'asc' }, { id: 'asc' }] } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

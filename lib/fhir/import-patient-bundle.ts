@@ -1,12 +1,15 @@
 /**
- * Imports the people in a FHIR R4 Bundle (Patient, Encounter) into a study: patients are matched by site and
+ * Imports the people in a FHIR R4 Bundle (Patient, Encounter, DocumentReference notes) into a study: patients are matched by site and
  * MRN, enrolled as subjects (USUBJID = STUDYID-SITEID-SUBJID), and encounters are matched by their FHIR id,
- * so importing the same bundle twice changes nothing.
+ * so importing the same bundle twice changes nothing. Plain-text notes become documents queued for extraction.
  */
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { pseudonymFor } from '../patients/pseudonym.ts';
+import { fileBlobStore, sha256Hex } from '../storage/blob-store.ts';
+import { processDocument } from '../../workers/definitions/process-document.ts';
 
 const coding = z.object({ code: z.string().optional() }).passthrough();
 const patientSchema = z
@@ -34,6 +37,22 @@ const encounterSchema = z
     class: z.object({ code: z.string().optional() }).optional(),
     type: z.array(z.object({ text: z.string().optional() })).optional(),
     period: z.object({ start: z.string(), end: z.string().optional() }),
+  })
+  .passthrough();
+const documentReferenceSchema = z
+  .object({
+    resourceType: z.literal('DocumentReference'),
+    id: z.string(),
+    subject: z.object({ reference: z.string() }),
+    type: z.object({ text: z.string().optional() }).optional(),
+    date: z.string().optional(),
+    content: z.array(
+      z.object({
+        attachment: z
+          .object({ contentType: z.string().optional(), data: z.string().optional() })
+          .passthrough(),
+      }),
+    ),
   })
   .passthrough();
 const bundleSchema = z.object({
@@ -140,6 +159,27 @@ export async function importPatientBundle({
             endedAt: e.period.end ? new Date(e.period.end) : null,
           })),
         });
+      }
+      for (const n of notes.filter((x) => x.ref.subject.reference.endsWith(p.id))) {
+        const sha256 = sha256Hex(n.bytes);
+        if (await tx.document.findUnique({ where: { patientId_sha256: { patientId: patient.id, sha256 } } }))
+          continue;
+        const document = await tx.document.create({
+          data: {
+            patientId: patient.id,
+            studyId,
+            title: `${n.ref.type?.text ?? 'Clinical note'}${n.ref.date ? ` ${n.ref.date.slice(0, 10)}` : ''}`,
+            mimeType: 'text/plain',
+            sha256,
+            byteSize: n.bytes.byteLength,
+          },
+        });
+        await enqueueJob(
+          tx,
+          processDocument,
+          { documentId: document.id },
+          { studyId, subjectRef: document.id },
+        );
       }
     });
     done++;

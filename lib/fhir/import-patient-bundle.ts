@@ -89,6 +89,17 @@ export async function importPatientBundle({
   const encounters = resources
     .filter((r) => r.resourceType === 'Encounter')
     .map((r) => encounterSchema.parse(r));
+  const notes = resources
+    .filter((r) => r.resourceType === 'DocumentReference')
+    .map((r) => documentReferenceSchema.parse(r))
+    .flatMap((d) => {
+      const a = d.content.find(
+        (c) => (c.attachment.contentType ?? '').startsWith('text/plain') && c.attachment.data,
+      );
+      return a ? [{ ref: d, bytes: Buffer.from(a.attachment.data!, 'base64') }] : [];
+    });
+  const blobs = fileBlobStore();
+  for (const n of notes) await blobs.put(n.bytes);
   const study = await db.study.findUniqueOrThrow({ where: { id: studyId } });
   const site = await db.site.upsert({
     where: { siteId: siteCode },

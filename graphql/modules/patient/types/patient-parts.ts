@@ -1,4 +1,4 @@
-/** The small types around a patient: site, study enrolment, encounters, imaging, SDTM records. */
+/** The small types around a patient: site, study enrolment, encounters, imaging. */
 import { builder } from '../../../builder.ts';
 
 builder.prismaObject('Site', {
@@ -36,14 +36,5 @@ builder.prismaNode('ImagingStudy', {
     studyInstanceUid: t.exposeString('studyInstanceUid'),
     description: t.exposeString('description', { nullable: true }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
-  }),
-});
-
-builder.prismaNode('SdtmRecord', {
-  id: { field: 'id' },
-  fields: (t) => ({
-    domain: t.exposeString('domain'),
-    seq: t.exposeInt('seq', { nullable: true }),
-    variables: t.expose('variables', { type: 'JSON' }),
   }),
 });

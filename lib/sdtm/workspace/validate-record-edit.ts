@@ -56,7 +56,6 @@ export function validateRecordEdit(
     }
     if (Buffer.byteLength(value, 'utf8') > 200)
       issues.push({ path, message: 'character values are at most 200 bytes' });
-    // eslint-disable-next-line no-control-regex
     if (!/^[\x20-\x7e]*$/.test(value))
       issues.push({ path, message: 'only printable ASCII is allowed in SAS V5 transport files' });
     if (/DTC$/.test(name) && value !== '' && !isIso8601(value)) {

@@ -3,7 +3,8 @@
  */
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+// Inside the Next.js server bundle import.meta.dirname is undefined; the server runs from the project root.
+const root = import.meta.dirname ? path.resolve(import.meta.dirname, '..') : process.cwd();
 
 function int(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EMITTED_CT } from '../../../lib/extract/ct-maps.ts';
+import conditions from '../../../lib/extract/data/conditions.json' with { type: 'json' };
+import ct from '../../../lib/extract/data/ct.json' with { type: 'json' };
+import drugs from '../../../lib/extract/data/drugs.json' with { type: 'json' };
+import labs from '../../../lib/extract/data/labs.json' with { type: 'json' };
+
+const DATA = path.resolve(import.meta.dirname, '../../../lib/extract/data');
+
+describe('lexicons', () => {
+  it('emits only CT submission values for units, routes, frequencies and forms', () => {
+    for (const v of EMITTED_CT.UNIT) expect(ct.UNIT).toContain(v);
+    for (const v of EMITTED_CT.ROUTE) expect(ct.ROUTE).toContain(v);
+    for (const v of EMITTED_CT.FREQ) expect(ct.FREQ).toContain(v);
+    for (const v of EMITTED_CT.FRM) expect(ct.FRM).toContain(v);
+    for (const t of labs.tests) {
+      expect(ct.LBTESTCD).toContain(t.code);
+      expect(t.test).not.toBe('');
+    }
+  });
+
+  it('has a description for every ICD-10-CM code it suggests', () => {
+    const codes = conditions.codes as Record<string, string>;
+    for (const code of [...Object.values(conditions.terms), ...Object.values(conditions.caseSensitive)]) {
+      expect(codes[code as string], code as string).toBeTruthy();
+    }
+    expect(Object.keys(conditions.terms).length).toBeGreaterThan(5000);
+  });
+
+  it('knows common generic and brand names', () => {
+    const names = drugs.names as Record<string, string>;
+    for (const n of [
+      'lisinopril',
+      'metformin',
+      'atorvastatin',
+      'acetaminophen',
+      'furosemide',
+      'insulin glargine',
+    ])
+      expect(names[n], n).toBe(n);
+    expect(names.lasix).toBe('furosemide');
+    expect(names.coumadin).toBe('warfarin');
+  });
+
+  it('stays small (a few MB in all)', () => {
+    const bytes = fs
+      .readdirSync(DATA)
+      .filter((f) => f.endsWith('.json'))
+      .reduce((sum, f) => sum + fs.statSync(path.join(DATA, f)).size, 0);
+    expect(bytes).toBeLessThan(3_000_000);
+  });
+});

@@ -4,10 +4,7 @@
  *   node --import tsx bench/api-latency.bench.ts [--seconds 15] [--connections 10]
  * Writes bench/results/api-latency.md.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -15,9 +12,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApiToken } from '../lib/auth/api-tokens.ts';
 import { createPrismaClient } from '../lib/db/client.ts';
-import { ensureDatabase, startEmbeddedPostgres } from '../lib/db/embedded-postgres.ts';
-import { migrateDatabase } from '../lib/db/migrate.ts';
 import { createUser } from '../lib/users/create-user.ts';
+import { root, startBenchDatabase, startBenchWeb } from './bench-server.ts';
 import { machineLine, percentile } from './machine.ts';
 
 const { values } = parseArgs({
@@ -27,15 +23,6 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const PATIENTS = 10_000;
 const FINDINGS = 20;
-const root = path.resolve(import.meta.dirname, '..');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function seed(url: string) {
   const c = new pg.Client({ connectionString: url });
@@ -94,15 +81,8 @@ async function load(name: string, url: string, token: string, bodies: string[]):
   };
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imagehr-bench-'));
-const server = await startEmbeddedPostgres({
-  dir: path.join(dir, 'pg'),
-  port: await freePort(),
-  persistent: false,
-});
-await ensureDatabase(server.url('postgres'), 'bench');
-const url = server.url('bench');
-await migrateDatabase(url);
+const env = await startBenchDatabase();
+const url = env.url;
 console.log(`seeding ${PATIENTS} patients × ${FINDINGS} findings…`);
 const t0 = Date.now();
 await seed(url);
@@ -121,36 +101,8 @@ const { secret } = await createApiToken({
   name: 'bench',
   scopes: ['read:patients', 'read:phi', 'read:findings'],
 });
-
-const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
-  spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
-}
-const port = await freePort();
-const web = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: url,
-    NEXTAUTH_SECRET: 'bench-secret',
-    IMAGEHR_DATA_DIR: dir,
-  },
-  stdio: 'ignore',
-});
-const endpoint = `http://127.0.0.1:${port}/api/graphql`;
-for (let tries = 0; ; tries++) {
-  const ok = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{"query":"{ me { email } }"}',
-  })
-    .then((r) => r.ok)
-    .catch(() => false);
-  if (ok) break;
-  if (tries > 300) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
+const web = await startBenchWeb(env);
+const endpoint = web.endpoint;
 
 const listQuery = `query($after: String, $sort: PatientSort) { patients(first: 50, after: $after, sort: $sort) {
   totalCount pageInfo { endCursor hasNextPage } edges { node { id displayName mrn sex birthDate findingCount } } } }`;
@@ -174,9 +126,9 @@ for (let r = 0; r < 3; r++) {
   runs.push(await load('patients list (50 rows + finding counts)', endpoint, secret, listBodies));
   runs.push(await load('patient(id) with 20 findings', endpoint, secret, patientBodies));
 }
-web.kill('SIGTERM');
+web.proc.kill('SIGTERM');
 await db.$disconnect();
-await server.stop();
+await env.stop();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const names = [...new Set(runs.map((r) => r.name))];

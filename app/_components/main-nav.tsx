@@ -1,0 +1,52 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+const CLINICAL: NavItem[] = [
+  { href: '/patients', label: 'Patients' },
+  { href: '/jobs', label: 'Jobs' },
+];
+
+const ADMIN: NavItem[] = [
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/tokens', label: 'API tokens' },
+  { href: '/admin/audit', label: 'Audit log' },
+];
+
+function NavSection({ title, items, pathname }: { title: string; items: NavItem[]; pathname: string }) {
+  const id = `nav-${title.toLowerCase()}`;
+  return (
+    <div>
+      <h2 className="nav-section-title" id={id}>
+        {title}
+      </h2>
+      <ul className="nav-list" aria-labelledby={id}>
+        {items.map((item) => {
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link href={item.href} className="nav-link" aria-current={active ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+export function MainNav({ isAdmin }: { isAdmin: boolean }) {
+  const pathname = usePathname() ?? '';
+  return (
+    <nav aria-label="Main" className="stack">
+      <NavSection title="Clinical" items={CLINICAL} pathname={pathname} />
+      {isAdmin && <NavSection title="Admin" items={ADMIN} pathname={pathname} />}
+    </nav>
+  );
+}

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApiToken } from '../lib/auth/api-tokens.ts';
+import { parseCsv } from '../lib/sdtm/csv/read-csv.ts';
 import { createPrismaClient } from '../lib/db/client.ts';
 import { JOB_CHANNEL, type JobEvent } from '../lib/jobs/job-events.ts';
 import { pseudonymFor } from '../lib/patients/pseudonym.ts';
@@ -21,28 +22,9 @@ const { values } = parseArgs({ options: { notes: { type: 'string', default: '30'
 const N = Number(values.notes);
 
 function mtsamples(n: number): string[] {
-  const csv = fs.readFileSync(
-    path.resolve(root, '../shared/corpus/notes/mtsamples/mtsamples_first401.csv'),
-    'utf8',
-  );
-  // Minimal CSV reader for this file: quoted fields with doubled quotes.
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (c !== '\r') field += c;
-  }
-  const header = rows[0];
-  const col = header.indexOf('transcription');
+  const file = path.resolve(root, '../shared/corpus/notes/mtsamples/mtsamples_first401.csv');
+  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+  const col = rows[0].indexOf('transcription');
   return rows
     .slice(1)
     .map((r) => r[col])

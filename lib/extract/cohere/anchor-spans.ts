@@ -23,14 +23,11 @@ function whitespaceTolerant(text: string, quote: string): { start: number; end: 
 }
 
 export function anchorFinding(text: string, f: LlmFinding): ExtractedFinding | null {
-  let span: { start: number; end: number } | null = null;
   const exact = occurrences(text, f.quote);
-  if (exact.length) {
-    const start = exact[Math.min((f.occurrence ?? 1) - 1, exact.length - 1)];
-    span = { start, end: start + f.quote.length };
-  } else {
-    span = whitespaceTolerant(text, f.quote);
-  }
+  const first = exact[Math.min((f.occurrence ?? 1) - 1, exact.length - 1)];
+  const span = exact.length
+    ? { start: first, end: first + f.quote.length }
+    : whitespaceTolerant(text, f.quote);
   if (!span) return null;
   const quoted = text.slice(span.start, span.end);
   for (const value of Object.values(f.variables)) {

@@ -12,7 +12,7 @@ export function ensureBuilt(): void {
   const r = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: config.root,
     stdio: 'inherit',
-    env: process.env,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (r.status !== 0) throw new Error('next build failed');
 }
@@ -22,6 +22,11 @@ export function startNext(options: { port: number; dev?: boolean; env: NodeJS.Pr
   return spawn(process.execPath, [nextBin, ...args], {
     cwd: config.root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...options.env, NODE_ENV: options.dev ? 'development' : 'production' },
+    // No network at run time: Next.js would otherwise try to send anonymous telemetry.
+    env: {
+      ...options.env,
+      NODE_ENV: options.dev ? 'development' : 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   });
 }

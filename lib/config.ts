@@ -18,7 +18,8 @@ export const config = {
   root,
   /** Where the embedded database, blobs and generated secrets live. */
   get dataDir() {
-    return path.resolve(process.env.IMAGEHR_DATA_DIR ?? path.join(root, '.data'));
+    // Run-time data, not part of the build: keep Turbopack from tracing the whole project into the output.
+    return path.resolve(/*turbopackIgnore: true*/ process.env.IMAGEHR_DATA_DIR ?? path.join(root, '.data'));
   },
   /** An external PostgreSQL; when unset, an embedded PostgreSQL is started under dataDir. */
   get databaseUrl() {

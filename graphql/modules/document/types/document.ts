@@ -1,6 +1,7 @@
 import { builder } from '../../../builder.ts';
 import { DocumentStatus } from '../../../../generated/prisma/enums.ts';
 import { loadStructuredNote } from '../../../../lib/notes/load-structured-note.ts';
+import { processDocument } from '../../../../workers/definitions/process-document.ts';
 
 export const DocumentStatusEnum = builder.enumType(DocumentStatus, { name: 'DocumentStatus' });
 
@@ -21,6 +22,18 @@ builder.prismaNode('Document', {
     /** OCR pages: words with boxes, confidence and offsets, for drawing evidence on the page image. */
     ocr: t.expose('ocr', { type: 'JSON', nullable: true }),
     patient: t.relation('patient'),
+    uploadedBy: t.relation('uploadedBy', { nullable: true }),
+    /** The latest processing job of the document, to follow its progress live (jobProgress). */
+    processingJob: t.prismaField({
+      type: 'Job',
+      nullable: true,
+      resolve: (query, d, _a, ctx) =>
+        ctx.db.job.findFirst({
+          ...query,
+          where: { subjectRef: d.id, type: processDocument.id },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+    }),
     structuredNote: t.field({
       type: 'String',
       nullable: true,

@@ -40,7 +40,7 @@ function pdfjsAssetUrls() {
   };
 }
 
-async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const task = getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
@@ -89,7 +89,7 @@ export function renderScale(width: number, height: number, limits: ReadLimits): 
   return scale;
 }
 
-async function renderPage(page: PDFPageProxy, scale: number): Promise<Buffer> {
+export async function renderPage(page: PDFPageProxy, scale: number): Promise<Buffer> {
   let canvasModule: typeof NapiCanvas;
   try {
     canvasModule = await import('@napi-rs/canvas');

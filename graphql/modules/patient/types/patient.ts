@@ -4,6 +4,7 @@
  */
 import { builder } from '../../../builder.ts';
 import { hasScope, type Actor } from '../../../../lib/auth/actor.ts';
+import { patientCounts } from '../loaders/patient-counts.ts';
 import { FindingKindEnum, FindingStatusEnum } from '../../finding/types/finding-enums.ts';
 
 const phi = <T>(value: T, ctx: { actor: Actor | null }) => (hasScope(ctx.actor, 'read:phi') ? value : null);
@@ -43,8 +44,14 @@ export const Patient = builder.prismaNode('Patient', {
       args: { limit: t.arg.int({ defaultValue: 50 }) },
       query: (args) => ({ orderBy: { startedAt: 'desc' }, take: Math.min(args.limit ?? 50, 200) }),
     }),
-    findingCount: t.relationCount('findings'),
-    documentCount: t.relationCount('documents'),
+    findingCount: t.int({
+      select: { id: true },
+      resolve: (p, _a, ctx) => patientCounts(ctx).findings.load(p.id),
+    }),
+    documentCount: t.int({
+      select: { id: true },
+      resolve: (p, _a, ctx) => patientCounts(ctx).documents.load(p.id),
+    }),
     documents: t.relatedConnection('documents', {
       cursor: 'id',
       totalCount: true,

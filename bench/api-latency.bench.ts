@@ -1,10 +1,12 @@
 /**
  * API latency at 10,000 patients × 20 findings: the patients list (50 rows with finding counts) and
  * patient(id) with its findings, through the production server (`next start`), with autocannon on loopback.
- *   node --import tsx bench/api-latency.bench.ts [--seconds 15] [--connections 10]
+ *   node --import tsx bench/api-latency.bench.ts [--seconds 15] [--connections 1,10]
+ * One connection measures latency alone; more connections measure throughput (and latency under queueing).
  * Writes bench/results/api-latency.md.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -17,10 +19,10 @@ import { root, startBenchDatabase, startBenchWeb } from './bench-server.ts';
 import { machineLine, percentile } from './machine.ts';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '15' }, connections: { type: 'string', default: '10' } },
+  options: { seconds: { type: 'string', default: '15' }, connections: { type: 'string', default: '1,10' } },
 });
 const SECONDS = Number(values.seconds);
-const CONNECTIONS = Number(values.connections);
+const CONNECTIONS = values.connections.split(',').map(Number);
 const PATIENTS = 10_000;
 const FINDINGS = 20;
 
@@ -44,6 +46,7 @@ async function seed(url: string) {
 
 interface Run {
   name: string;
+  connections: number;
   p50: number;
   p95: number;
   p99: number;
@@ -51,12 +54,18 @@ interface Run {
   errors: number;
 }
 
-async function load(name: string, url: string, token: string, bodies: string[]): Promise<Run> {
+async function load(
+  name: string,
+  connections: number,
+  url: string,
+  token: string,
+  bodies: string[],
+): Promise<Run> {
   const times: number[] = [];
   let i = 0;
   const options: autocannon.Options = {
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: SECONDS,
     requests: [
       {
@@ -73,6 +82,7 @@ async function load(name: string, url: string, token: string, bodies: string[]):
   times.sort((a, b) => a - b);
   return {
     name,
+    connections,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
@@ -90,7 +100,7 @@ console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const db = createPrismaClient(url);
 process.env.IMAGEHR_BCRYPT_COST = '4';
 const user = await createUser(db, null, {
-  email: 'bench@local',
+  email: 'bench@bench.imagehr.local',
   name: 'Bench',
   role: 'PHYSICIAN',
   password: 'bench-password-1',
@@ -104,6 +114,8 @@ const { secret } = await createApiToken({
 const web = await startBenchWeb(env);
 const endpoint = web.endpoint;
 
+const LIST = 'patients list (50 rows + finding counts)';
+const PATIENT = 'patient(id) with 20 findings';
 const listQuery = `query($after: String, $sort: PatientSort) { patients(first: 50, after: $after, sort: $sort) {
   totalCount pageInfo { endCursor hasNextPage } edges { node { id displayName mrn sex birthDate findingCount } } } }`;
 const sorts = [{ field: 'NAME' }, { field: 'MRN', direction: 'DESC' }, { field: 'CREATED_AT' }];
@@ -118,32 +130,38 @@ const patientBodies = Array.from({ length: 500 }, (_, k) =>
 );
 
 // Warm up both paths (JIT, connection pool, Postgres caches).
-await load('warm-up', endpoint, secret, [...listBodies, ...patientBodies.slice(0, 20)]).catch(
+await load('warm-up', 4, endpoint, secret, [...listBodies, ...patientBodies.slice(0, 20)]).catch(
   () => undefined,
 );
 const runs: Run[] = [];
-for (let r = 0; r < 3; r++) {
-  runs.push(await load('patients list (50 rows + finding counts)', endpoint, secret, listBodies));
-  runs.push(await load('patient(id) with 20 findings', endpoint, secret, patientBodies));
+for (const connections of CONNECTIONS) {
+  for (let r = 0; r < 3; r++) {
+    runs.push(await load(LIST, connections, endpoint, secret, listBodies));
+    runs.push(await load(PATIENT, connections, endpoint, secret, patientBodies));
+  }
 }
 web.proc.kill('SIGTERM');
 await db.$disconnect();
 await env.stop();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const names = [...new Set(runs.map((r) => r.name))];
-const rows = names.map((name) => {
-  const rs = runs.filter((r) => r.name === name);
-  return `| ${name} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p95))} | ${median(rs.map((r) => r.p99))} | ${median(rs.map((r) => r.rps)).toFixed(0)} | ${rs.reduce((a, r) => a + r.errors, 0)} |`;
-});
+const ms = (x: number) => x.toFixed(1);
+const rows = CONNECTIONS.flatMap((connections) =>
+  [LIST, PATIENT].map((name) => {
+    const rs = runs.filter((r) => r.name === name && r.connections === connections);
+    return `| ${name} | ${connections} | ${ms(median(rs.map((r) => r.p50)))} | ${ms(median(rs.map((r) => r.p95)))} | ${ms(median(rs.map((r) => r.p99)))} | ${median(rs.map((r) => r.rps)).toFixed(0)} | ${rs.reduce((a, r) => a + r.errors, 0)} |`;
+  }),
+);
+const load1 = os.loadavg()[0].toFixed(2);
 const md = `## API latency (issue: platform foundation)
 
 ${machineLine()}. ${PATIENTS.toLocaleString('en')} patients × ${FINDINGS} findings (${(PATIENTS * FINDINGS).toLocaleString('en')} findings),
 embedded PostgreSQL 18, \`next start\` (production build), API-token auth, every request audited in its transaction.
-autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, 3 runs per query; medians of the runs' percentiles (ms).
+autocannon on loopback, ${SECONDS} s per run, 3 runs per query and connection count; medians of the runs'
+percentiles (ms). Load average (1 min) at the end: ${load1}.
 
-| query | p50 | p95 | p99 | req/s | errors |
-|---|---|---|---|---|---|
+| query | connections | p50 | p95 | p99 | req/s | errors |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Target: p95 < 50 ms at 10k patients. Reproduce: \`node --import tsx bench/api-latency.bench.ts\`.

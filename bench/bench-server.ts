@@ -22,6 +22,7 @@ export const freePort = () =>
 
 export async function startBenchDatabase() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imagehr-bench-'));
+  fs.chmodSync(dir, 0o755); // run as root, the server is the postgres user and must reach dir/pg
   const server = await startEmbeddedPostgres({
     dir: path.join(dir, 'pg'),
     port: await freePort(),

@@ -7,6 +7,7 @@ import {
   SdtmRecordNotFound,
   updateSdtmRecord,
 } from '../../../../lib/sdtm/workspace/edit-sdtm-record.ts';
+import { checkControlledTerm } from '../../../../lib/sdtm/workspace/check-controlled-term.ts';
 import { NotFoundError, ValidationError } from '../../global/errors.ts';
 import { STANDARD_ERRORS } from '../../global/error-types.ts';
 import { decodeIdArg } from '../../global/ids.ts';
@@ -56,6 +57,7 @@ builder.mutationField('updateSdtmRecord', (t) =>
           changes: asVariables(args.variables),
           reason: args.reason,
           requestId: ctx.requestId,
+          checkTerm: checkControlledTerm,
         }),
       ),
   }),
@@ -82,6 +84,7 @@ builder.mutationField('createSdtmRecord', (t) =>
           variables: asVariables(args.variables),
           reason: args.reason,
           requestId: ctx.requestId,
+          checkTerm: checkControlledTerm,
         }),
       ),
   }),

@@ -140,6 +140,8 @@ function icdVariants(description: string): { term: string; preferred: boolean }[
   strip(/, uncomplicated$/);
   strip(/ without complications?$/);
   strip(/, not intractable, without status \w+$/);
+  // "Trigger finger, unspecified finger", "Medial epicondylitis, unspecified elbow": the site-free phrase.
+  strip(/, unspecified [a-z' -]{2,30}$/);
   const out = new Set<string>();
   const bracket = /\[([^\]]+)\]/.exec(d);
   if (bracket) out.add(bracket[1]);
@@ -157,11 +159,13 @@ function icdVariants(description: string): { term: string; preferred: boolean }[
 const icdTerms = new Map<string, { code: string; preferred: boolean }>();
 for (const r of icdRows) {
   if (r.billable !== '1' || /^[V-Z]/.test(r.code)) continue;
+  // A description that is one word ("Nocturia", "Cardiomegaly") is the name of the condition itself.
+  const oneWord = !/\s/.test(r.long.trim());
   for (const { term, preferred } of icdVariants(r.long)) {
     const key = normalizePhrase(term);
     const words = key.split(' ');
     if (words.length > 6 || conditionStop.has(key)) continue;
-    if (words.length === 1 && (key.length < 5 || !preferred)) continue;
+    if (words.length === 1 && (key.length < 5 || !(preferred || oneWord))) continue;
     const prev = icdTerms.get(key);
     const better =
       !prev ||
@@ -171,6 +175,44 @@ for (const r of icdRows) {
     if (better) icdTerms.set(key, { code: r.code, preferred });
   }
 }
+
+/**
+ * Head terms: the condition word(s) that open many billable descriptions ("Contusion of …", "Colles' fracture of
+ * …", "Hemiplegia affecting …"), used alone in notes. A head opening at least 3 billable codes becomes a term, with
+ * the code of its most generic description (one that says "unspecified", then the shortest code). Qualifier and
+ * mechanism heads ("other fracture", "toxic effect", "underdosing") are left out.
+ */
+const HEAD_RE =
+  /^([a-z][a-z'-]+(?: [a-z][a-z'-]+)?)(?: of | in | due to |, | with | without | involving | following | affecting |$)/;
+const HEAD_FIRST_WORD_STOP = new Set(
+  'other unspecified toxic adverse external multiple combined residual abnormal postprocedural corrosions corrosion underdosing displacement leakage supervision sedative separation effect effects changes finding defects complication complications disorder disorders disease diseases infection infections lesion lesions sequelae exposure abuse pregnancy endocrine deficiency fusion erosion exhaustion instability enlargement eversion gastric coma bent open partial complete premature congenital obstructed term twin triplet quadruplet preterm neonatal papyraceous direct loose flail malposition absence'.split(
+    ' ',
+  ),
+);
+const headCodes = new Map<string, { code: string; generic: boolean }[]>();
+for (const r of icdRows) {
+  if (r.billable !== '1' || /^[V-Z]/.test(r.code)) continue;
+  const m = HEAD_RE.exec(r.long.toLowerCase());
+  if (!m) continue;
+  const head = normalizePhrase(m[1]);
+  if (head.length < 5 || HEAD_FIRST_WORD_STOP.has(head.split(' ')[0]) || conditionStop.has(head)) continue;
+  let list = headCodes.get(head);
+  if (!list) headCodes.set(head, (list = []));
+  list.push({ code: r.code, generic: /unspecified/i.test(r.long) });
+}
+let headTermCount = 0;
+for (const [head, list] of [...headCodes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  if (list.length < 3 || icdTerms.has(head)) continue;
+  const best = [...list].sort(
+    (a, b) =>
+      Number(b.generic) - Number(a.generic) ||
+      a.code.length - b.code.length ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  )[0];
+  icdTerms.set(head, { code: best.code, preferred: true });
+  headTermCount++;
+}
+console.log(`ICD-10-CM head terms: ${headTermCount}`);
 
 const conditionTerms = new Map<string, string>();
 for (const [term, v] of icdTerms) conditionTerms.set(term, v.code);
@@ -188,15 +230,41 @@ for (const [abbr, code] of Object.entries(conditionCurated.caseSensitive as Reco
   checkIcd(code, `condition-synonyms "${abbr}"`);
   conditionCaseSensitive.set(abbr, code);
 }
+/**
+ * Synthea condition names (SNOMED CT descriptions in conditions.csv, e.g. "Normal pregnancy", "Tick bite (disorder)",
+ * "Escherichia coli urinary tract infection") for phrasings that no ICD-10-CM term covers. They keep their SNOMED
+ * code. Social determinants, situations and administrative findings are not conditions (GUIDELINES: not annotated)
+ * and are left out.
+ */
+const SNOMED_SKIP =
+  /\((situation|regime\/therapy|procedure|observable entity)\)|employ|education|school|criminal|violence|isolation|social|housing|labor force|abuse \(finding\)|victim|risk activity|misuses|died|medication review|received|certificate|smokes|tobacco|requested|history of|suspected|fetus with/i;
+const snomedTerms = new Map<string, { code: string; display: string }>();
+for (const dir of ['csv_massachusetts_2024', 'csv_synthea_v2.2_2018_partial']) {
+  const rows = readCsv(path.join(CORPUS, 'synthea', dir, 'conditions.csv'));
+  for (const r of [...rows].sort((a, b) => (a.CODE < b.CODE ? -1 : a.CODE > b.CODE ? 1 : 0))) {
+    if (SNOMED_SKIP.test(r.DESCRIPTION)) continue;
+    const name = r.DESCRIPTION.replace(/\s*\((disorder|finding|morphologic abnormality)\)/g, '').trim();
+    const key = normalizePhrase(name);
+    const words = key.split(' ');
+    if (!key || words.length > 8 || conditionStop.has(key)) continue;
+    if (words.length === 1 && key.length < 5) continue;
+    if (conditionTerms.has(key) || snomedTerms.has(key)) continue;
+    snomedTerms.set(key, { code: r.CODE, display: r.DESCRIPTION });
+  }
+}
+console.log(`SNOMED CT terms from Synthea conditions: ${snomedTerms.size}`);
+
 const usedCodes = new Set([...conditionTerms.values(), ...conditionCaseSensitive.values()]);
 
 writeJson('conditions.json', {
   _source:
-    'CMS ICD-10-CM FY2021 order file (public domain) + lib/extract/data/curated/condition-synonyms.json',
+    'CMS ICD-10-CM FY2021 order file (public domain) + Synthea conditions.csv SNOMED CT names (Apache-2.0) + lib/extract/data/curated/condition-synonyms.json',
   system: 'http://hl7.org/fhir/sid/icd-10-cm',
   codes: sortedObject([...usedCodes].map((c) => [dotted(c), icd.get(c)?.long ?? ''])),
   terms: sortedObject([...conditionTerms].map(([t, c]) => [t, dotted(c)])),
   caseSensitive: sortedObject([...conditionCaseSensitive].map(([t, c]) => [t, dotted(c)])),
+  snomedSystem: 'http://snomed.info/sct',
+  snomed: sortedObject([...snomedTerms].map(([t, v]) => [t, [v.code, v.display]])),
   curated: Object.keys(conditionCurated.terms as Record<string, string>)
     .map(normalizePhrase)
     .sort(),
@@ -354,6 +422,14 @@ for (const dir of ['csv_massachusetts_2024', 'csv_synthea_v2.2_2018_partial']) {
     const name = m ? m[1] : /\(/.test(r.DESCRIPTION) ? d : '';
     if (name && name !== 'substance') substances.add(normalizePhrase(name.replace(/\(animal\)/, '')));
   }
+}
+/** "Allergy to peanuts" is also written "allergic to peanut": add the other number of the last word. */
+for (const name of [...substances]) {
+  const words = name.split(' ');
+  const last = words[words.length - 1];
+  if (last.length < 4 || !/^[a-z]+$/.test(last)) continue;
+  const other = last.endsWith('s') ? (last.endsWith('ss') ? '' : last.slice(0, -1)) : `${last}s`;
+  if (other) substances.add([...words.slice(0, -1), other].join(' '));
 }
 writeJson('allergens.json', {
   _source: 'Synthea allergies.csv (Apache-2.0) + lib/extract/data/curated/allergens.json',

@@ -31,12 +31,20 @@ const NKA_RE =
 const SECTION_NONE_RE =
   /^[\s,:.-]{0,6}(none(?:\s+known)?|no|nka|denie[sd]|negative|not\s+applicable|n\/a)(?![a-z])/i;
 const CUE_RE =
-  /\b(?:allergic\s+to|allerg(?:y|ies)\s+(?:to|include|includes|including|are|is|of)|hypersensitivity\s+to|intoleran(?:t|ce)\s+to|sensitiv(?:e|ity)\s+to|(?:adverse\s+)?reactions?\s+to)\b/gi;
+  /\b(?:allergic\s+to|allerg(?:y|ies)\s+(?:to|include|includes|including|are|is|of)|hypersensitivity\s+to|intoleran(?:t|ce)\s+to|sensitiv(?:e|ity)\s+to|(?:adverse\s+)?reactions?\s+to|(?:anaphylactic|allergic)\s+reactions?\s+(?:due\s+to|from|after)|anaphylaxis\s+(?:due\s+to|to|from|after))\b/gi;
+/** "culture … sensitive to ceftazidime": a susceptibility result, not an allergy. */
+const SUSCEPTIBILITY_BEFORE =
+  /\b(?:cultures?|grew|growing|isolates?|organisms?|bacteri\w*|susceptib\w*|sensitivities)\b[^.;]{0,60}$/i;
+/** "Dexamethasone causes palpitations", "sulfa gives her hives": an intolerance stated with its reaction. */
+const CAUSES_RE =
+  /^\s{1,2}(?:causes?|caused|gives?|gave)\s{1,2}(?:(?:him|her|them|his|me)\s{1,2})?(?:to\s{1,2})?(?:(?:a|an|severe|mild|bad|some)[\s,]{1,3}){0,3}/i;
+/** Components of one combination product: "sulfamethoxazole / trimethoprim". */
+const COMBINATION_GAP = /^\s{0,2}\/\s{0,2}$/;
 /** An allergy cue's list ends at the end of its clause ("allergic reaction to medication and was placed on codeine"). */
 const CLAUSE_END_RE = /[.;:]|\b(?:but|which|who|was|were|is|are|has|had|will|because|due|so|then)\b/i;
 const SUFFIX_RE = /^\s{0,2}(?:-\s{0,2})?(allerg(?:y|ies)|allergic\s+reaction|intolerance|sensitivity)\b/i;
 const REACTION_GAP_RE =
-  /^[\s,:(\-–]*(?:(?:causes?|caused|causing|gives?|gave|results?\s+in|resulting\s+in|leads?\s+to|led\s+to|with|which\s+causes?|that\s+causes?|reaction|reactions|she\s+gets|he\s+gets|gets|got|had|has|developed|of|is|was|to)\s*[,:(\-–]?\s*){0,3}(?:(?:a|an|severe|mild|bad|some|significant)\s+){0,2}$/i;
+  /^[\s,:(\-–]*(?:(?:causes?|caused|causing|gives?|gave|results?\s+in|resulting\s+in|leads?\s+to|led\s+to|with|which\s+causes?|that\s+causes?|reaction|reactions|she\s+gets|he\s+gets|gets|got|had|has|developed|of|is|was|to|him|her|his|them|me)\s*[,:(\-–]?\s*){0,4}(?:(?:a|an|severe|mild|bad|some|significant)\s+){0,2}$/i;
 
 interface Substance {
   start: number;
@@ -74,12 +82,25 @@ function contexts(note: Note): [number, number][] {
   for (const s of note.sections) if (s.name === 'allergies') out.push([s.start, s.end]);
   CUE_RE.lastIndex = 0;
   for (let m = CUE_RE.exec(note.text); m !== null; m = CUE_RE.exec(note.text)) {
+    if (
+      /^sensitiv/i.test(m[0]) &&
+      SUSCEPTIBILITY_BEFORE.test(note.text.slice(Math.max(0, m.index - 80), m.index))
+    )
+      continue;
     const from = m.index + m[0].length;
     const rest = note.text.slice(from, Math.min(sentenceEndAt(note, from), from + 160));
     const cut = CLAUSE_END_RE.exec(rest);
     out.push([from, from + (cut ? cut.index : rest.length)]);
   }
   return out;
+}
+
+/** True when a reaction word follows "causes"/"gives" right after the substance ending at `end`. */
+function causesReaction(note: Note, end: number): boolean {
+  const m = CAUSES_RE.exec(note.text.slice(end, end + 60));
+  if (!m) return false;
+  const t = tokenIndexAt(note, end + m[0].length);
+  return t < note.tokens.length && reactionTrie.longestAt(note.text, note.tokens, t) !== undefined;
 }
 
 const inside = (ranges: [number, number][], start: number) =>
@@ -114,13 +135,19 @@ export function extractAllergies(note: Note, drugs: PhraseMatch<DrugEntry>[]): E
     if (overlapsClaim(note, start, end) || inHeader(note.sections, start)) return;
     for (let i = tokenStart; i < tokenEnd; i++) if (taken[i]) return;
     const suffix = SUFFIX_RE.exec(text.slice(end, end + 30));
-    if (!suffix && !inside(ctx, start)) return;
+    if (!suffix && !inside(ctx, start) && !causesReaction(note, end)) return;
     taken.fill(1, tokenStart, tokenEnd);
     substances.push({ start, end, suffixEnd: suffix ? end + suffix[0].length : undefined });
   };
   for (const d of drugs) consider(d.tokenStart, d.tokenEnd, d.start, d.end);
   for (const a of allergenTrie.findAll(text, note.tokens)) consider(a.tokenStart, a.tokenEnd, a.start, a.end);
   substances.sort((a, b) => a.start - b.start);
+  for (let i = substances.length - 1; i > 0; i--) {
+    const [a, b] = [substances[i - 1], substances[i]];
+    if (a.suffixEnd === undefined && COMBINATION_GAP.test(text.slice(a.end, b.start))) {
+      substances.splice(i - 1, 2, { start: a.start, end: b.end, suffixEnd: b.suffixEnd });
+    }
+  }
 
   for (let i = 0; i < substances.length; i++) {
     const s = substances[i];

@@ -19,7 +19,7 @@ const DOSE_UNITS = table({
   g: ['g', 'gm', 'gms', 'gram', 'grams', 'gr'],
   mL: ['ml', 'mls', 'cc', 'ccs', 'milliliter', 'milliliters', 'millilitre', 'millilitres'],
   L: ['liter', 'liters', 'litre', 'litres'],
-  U: ['unit', 'units', 'u'],
+  U: ['unit', 'units', 'u', 'unt'],
   IU: ['iu', 'international units', 'international unit'],
   mEq: ['meq', 'milliequivalent', 'milliequivalents'],
   mmol: ['mmol', 'millimole', 'millimoles'],
@@ -33,7 +33,7 @@ const DOSE_UNITS = table({
 });
 
 const DOSE_COUNT_UNITS = table({
-  TABLET: ['tablet', 'tablets', 'tab', 'tabs'],
+  TABLET: ['tablet', 'tablets', 'tab', 'tabs', 'pill', 'pills'],
   CAPSULE: ['capsule', 'capsules', 'cap', 'caps'],
   PUFF: ['puff', 'puffs'],
   DROP: ['drop', 'drops', 'gtt', 'gtts'],
@@ -305,7 +305,7 @@ const FORMS = table({
   ENEMA: ['enema'],
   INHALANT: ['nebulizer solution', 'nebule', 'nebules'],
   'INTRAUTERINE DEVICE': ['intrauterine system', 'intrauterine device', 'iud'],
-  'VAGINAL RING': ['vaginal ring'],
+  'VAGINAL RING': ['vaginal ring', 'vaginal system'],
   IMPLANT: ['implant', 'drug implant'],
 });
 
@@ -313,10 +313,41 @@ export function doseForm(written: string): string | undefined {
   return FORMS.get(squash(written));
 }
 
+/**
+ * The route a dose form leaves no doubt about (GUIDELINES of bench/extract-dev: "tablet/capsule/pill → ORAL,
+ * inhaler/puffs/inhalation solution → RESPIRATORY (INHALATION)"): a derivation from written words, like the unit of a
+ * temperature read from its range. Forms used by several routes (solution, injection, spray, patch) give none.
+ */
+const FORM_ROUTES: Record<string, string> = {
+  TABLET: 'ORAL',
+  'TABLET, EXTENDED RELEASE': 'ORAL',
+  'TABLET, DELAYED RELEASE': 'ORAL',
+  'TABLET, CHEWABLE': 'ORAL',
+  'TABLET, ORALLY DISINTEGRATING': 'ORAL',
+  CAPSULE: 'ORAL',
+  'CAPSULE, EXTENDED RELEASE': 'ORAL',
+  'CAPSULE, DELAYED RELEASE': 'ORAL',
+  'AEROSOL, METERED': 'RESPIRATORY (INHALATION)',
+  'POWDER, METERED': 'RESPIRATORY (INHALATION)',
+  INHALANT: 'RESPIRATORY (INHALATION)',
+  'INTRAUTERINE DEVICE': 'INTRAUTERINE',
+  'VAGINAL RING': 'VAGINAL',
+};
+/** Count units that imply a route in the same way ("2 puffs" are inhaled, "one pill" swallowed). */
+const COUNT_ROUTES: Record<string, string> = {
+  PUFF: 'RESPIRATORY (INHALATION)',
+  TABLET: 'ORAL',
+  CAPSULE: 'ORAL',
+};
+
+export function routeOfForm(form: string | undefined, countUnit: string | undefined): string | undefined {
+  return (form && FORM_ROUTES[form]) || (countUnit && COUNT_ROUTES[countUnit]) || undefined;
+}
+
 /** Every CT value this module can emit, per codelist (checked against data/ct.json by a unit test). */
 export const EMITTED_CT = {
   UNIT: [...new Set([...DOSE_UNITS.values(), ...DOSE_COUNT_UNITS.values()])],
-  ROUTE: [...new Set(ROUTES.values())],
+  ROUTE: [...new Set([...ROUTES.values(), ...Object.values(FORM_ROUTES), ...Object.values(COUNT_ROUTES)])],
   FREQ: [...new Set(FREQUENCIES.values())],
   FRM: [...new Set(FORMS.values())],
 };

@@ -6,7 +6,7 @@
  * Pure and synchronous: no I/O, no randomness, no clock; the same text always gives the same findings, sorted by
  * position. Lexicons and tries are built once when the module loads. Order of the passes matters, because each
  * claims the characters it uses so that later passes do not read them again:
- *   demographics → vital signs → dates → (lexicon candidates) → allergies → medications → labs → procedures →
+ *   demographics → vital signs → qualitative vital signs → dates → (lexicon candidates) → allergies → medications → labs → procedures →
  *   conditions.
  */
 import { extractAllergies } from './allergies.ts';
@@ -19,6 +19,7 @@ import { labIsViable, extractLabs } from './labs.ts';
 import { drugIsViable, extractMedications } from './medications.ts';
 import { analyzeNote } from './note.ts';
 import { extractProcedures } from './procedures.ts';
+import { extractQualitativeVitals } from './qualitative-vitals.ts';
 import { EXTRACTOR_ID, EXTRACTOR_VERSION } from './version.ts';
 import { extractVitals } from './vitals.ts';
 
@@ -40,7 +41,12 @@ const KIND_ORDER = [
 export function extractFindings(text: string): ExtractionResult {
   const input = typeof text === 'string' ? text : '';
   const note = analyzeNote(input);
-  const passes: ExtractedFinding[][] = [extractDemographics(note), extractVitals(note), extractDates(note)];
+  const passes: ExtractedFinding[][] = [
+    extractDemographics(note),
+    extractVitals(note),
+    extractQualitativeVitals(note),
+    extractDates(note),
+  ];
   const candidates = collectCandidates(note, (c: Candidate) => {
     if (c.type === 'drug') return drugIsViable(note, c.m);
     if (c.type === 'lab') return labIsViable(note, c.m);

@@ -11,6 +11,8 @@ import { PhraseTrie } from './phrase-trie.ts';
 
 export interface ConditionEntry {
   code: string;
+  /** Code system: ICD-10-CM, or SNOMED CT for Synthea condition names that no ICD-10-CM term covers. */
+  system: string;
   display: string;
   /** Curated synonym (true) or derived from an ICD-10-CM description (false). */
   curated: boolean;
@@ -35,6 +37,7 @@ export interface ProcedureEntry {
 }
 
 export const ICD10CM_SYSTEM = conditionsData.system;
+export const SNOMED_SYSTEM = conditionsData.snomedSystem;
 
 const curatedConditionTerms = new Set(conditionsData.curated);
 
@@ -44,17 +47,28 @@ function buildConditions(): PhraseTrie<ConditionEntry> {
   for (const [term, code] of Object.entries(conditionsData.terms as Record<string, string>))
     trie.add(term, {
       code,
+      system: ICD10CM_SYSTEM,
       display: codes[code] ?? '',
       curated: curatedConditionTerms.has(term),
       abbreviation: false,
     });
   for (const [abbr, code] of Object.entries(conditionsData.caseSensitive as Record<string, string>))
-    trie.addCaseSensitive(abbr, { code, display: codes[code] ?? '', curated: true, abbreviation: true });
+    trie.addCaseSensitive(abbr, {
+      code,
+      system: ICD10CM_SYSTEM,
+      display: codes[code] ?? '',
+      curated: true,
+      abbreviation: true,
+    });
+  for (const [term, [code, display]] of Object.entries(
+    conditionsData.snomed as unknown as Record<string, [string, string]>,
+  ))
+    trie.add(term, { code, system: SNOMED_SYSTEM, display, curated: false, abbreviation: false });
   return trie;
 }
 
 function buildDrugs(): PhraseTrie<DrugEntry> {
-  const trie = new PhraseTrie<DrugEntry>();
+  const trie = new PhraseTrie<DrugEntry>(true);
   const weak = new Set(drugsData.weak);
   for (const [name, generic] of Object.entries(drugsData.names as Record<string, string>))
     trie.add(name, { generic, weak: weak.has(name), abbreviation: false });

@@ -1,12 +1,15 @@
 /**
  * Parses the dosing instructions ("sig") written after a drug name — "10 mg p.o. daily", "325 mg oral tablet",
- * "2 puffs inhaled q.4-6h. p.r.n." — into CDISC CM variables with CT values. Only what is written is returned:
- * no route is inferred from a form, no dose is computed from a count and a strength.
+ * "2 puffs inhaled q.4-6h. p.r.n." — into CDISC CM variables with CT values. Only what is written is returned,
+ * with one documented derivation: a dose form that leaves no doubt gives the route (tablet → ORAL, inhaler or puffs →
+ * RESPIRATORY (INHALATION), intrauterine system → INTRAUTERINE; ct-maps.ts `routeOfForm`). No dose is computed from
+ * a count and a strength. A strength per mL ("70 unt/ml") is the dose only when no other amount is written and the
+ * unit has a CT value (U/mL, IU/mL, mEq/mL; CDISC UNIT has no mg/mL).
  *
  * The parser looks at a short window (bounded by the caller: the next drug, the end of the sentence) and takes the
  * first dose, route, frequency and form it finds; the finding's span ends after the last element found.
  */
-import { doseCountUnit, doseForm, doseUnit, frequency, route } from './ct-maps.ts';
+import { doseCountUnit, doseForm, doseUnit, frequency, route, routeOfForm } from './ct-maps.ts';
 import ctData from './data/ct.json' with { type: 'json' };
 
 export interface Sig {
@@ -16,6 +19,8 @@ export interface Sig {
   frequency?: string;
   prn?: boolean;
   form?: string;
+  /** The route was derived from the dose form or a count unit, not written. */
+  routeFromForm?: boolean;
   /** Offset (in the window) just after the last element recognised; 0 when nothing was found. */
   end: number;
 }
@@ -37,12 +42,17 @@ const WORD_NUM: Record<string, number> = {
 
 const DOSE_RE = new RegExp(
   NUM +
-    String.raw`\s?(mg\/kg|mcg\/kg|ug\/kg|mg\/day|mg\/d|mg\/hr?|mcg\/hr?|ml\/hr?|cc\/hr?|milligrams?|micrograms?|milliliters?|millilitres?|international units?|units?|mgs?|mcgs?|µg|μg|ug|grams?|gms?|gm|g|mls?|cc|iu|meq|mmol|liters?|%)(?![a-z])`,
+    String.raw`\s?(mg\/kg|mcg\/kg|ug\/kg|mg\/day|mg\/d|mg\/hr?|mcg\/hr?|ml\/hr?|cc\/hr?|milligrams?|micrograms?|milliliters?|millilitres?|international units?|units?|unt|mgs?|mcgs?|µg|μg|ug|grams?|gms?|gm|g|mls?|cc|iu|meq|mmol|liters?|%)(?![a-z])`,
   'gi',
 );
 const CONCENTRATION_RE = /^\s?\/\s?(ml|l|actuat|hr|h)\b/i;
+/** Concentrations with a CDISC UNIT value. */
+const CONCENTRATION_UNITS = new Set(['U', 'IU', 'mEq']);
+/** "3 days per week", "2 times a week": N TIMES PER WEEK (CT has 1–7). */
+const PER_WEEK_RE =
+  /(?<![\w.])([1-7]|one|two|three|four|five|six|seven)\s(?:days?|times)\s(?:a|per|each|every)\sweek\b/gi;
 const COUNT_RE = new RegExp(
-  String.raw`(?<![\w.])(\d+(?:\.\d+)?|one|two|three|four|five|six|half|1\/2|½)(\s?(?:-|to)\s?(?:\d+|two|three))?\s?(tablets?|tabs?|capsules?|caps?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|suppositor(?:y|ies)|packets?|actuations?|applications?)\b`,
+  String.raw`(?<![\w.])(\d+(?:\.\d+)?|one|two|three|four|five|six|half|1\/2|½)(\s?(?:-|to)\s?(?:\d+|two|three))?\s?(tablets?|tabs?|pills?|capsules?|caps?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|suppositor(?:y|ies)|packets?|actuations?|applications?)\b`,
   'gi',
 );
 const ROUTE_RE =
@@ -56,7 +66,7 @@ const FREQ_RE =
 const PRN_RE =
   /(?<![a-z])(p\.?\s?r\.?\s?n\.?|as needed|as necessary|when needed|if needed|as required)(?![a-z])/gi;
 const FORM_RE =
-  /\b((?:extended|delayed|sustained) release (?:oral )?(?:tablets?|capsules?)|(?:er|xr|xl|sr|dr|ec) (?:tablets?|capsules?)|chewable tablets?|orally disintegrating tablets?|oral (?:tablets?|capsules?|solution|suspension)|tablets?|tabs?|capsules?|caps?|solution|suspension|injectable (?:solution|suspension)|injection|cream|ointment|gel|lotion|transdermal (?:patch|system)|patch(?:es)?|metered dose inhaler|dry powder inhaler|inhaler|mdi|hfa|nasal spray|spray|eye drops|ear drops|drops|suppositor(?:y|ies)|syrup|elixir|lozenges?|powder|enema|prefilled syringe|pen injector|auto-injector|nebulizer solution|intrauterine (?:system|device)|vaginal ring|drug implant|implant|odt)\b/gi;
+  /\b(vaginal (?:ring|system)|(?:extended|delayed|sustained) release (?:oral )?(?:tablets?|capsules?)|(?:er|xr|xl|sr|dr|ec) (?:tablets?|capsules?)|chewable tablets?|orally disintegrating tablets?|oral (?:tablets?|capsules?|solution|suspension)|tablets?|tabs?|capsules?|caps?|solution|suspension|injectable (?:solution|suspension)|injection|cream|ointment|gel|lotion|transdermal (?:patch|system)|patch(?:es)?|metered dose inhaler|dry powder inhaler|inhaler|mdi|hfa|nasal spray|spray|eye drops|ear drops|drops|suppositor(?:y|ies)|syrup|elixir|lozenges?|powder|enema|prefilled syringe|pen injector|auto-injector|nebulizer solution|intrauterine (?:system|device)|vaginal ring|drug implant|implant|odt)\b/gi;
 
 function firstMatch(re: RegExp, text: string): RegExpExecArray | null {
   re.lastIndex = 0;
@@ -80,7 +90,7 @@ function intervalFrequency(m: RegExpExecArray): string | undefined {
 
 /** Text allowed between two sig elements (and between the name and the first one). */
 const GAP_OK =
-  /^(?:[\s,.:()#/*-]|\d|\b(?:of|by|per|via|at|in|the|a|an|to|take|takes|taking|give|given|one|two|three|four|then|times?|dose|doses|x|[A-Z]{1,3}|units?|sig|every|each|daily|usual|now|currently|total|strength|tabs?|tablets?|caps?|capsules?|puffs?|mg|mcg|ml|mL|g|unt|UNT|MG|ML|meq|actuat|ACTUAT|hr|HR)\b)*$/;
+  /^(?:[\s,.:()#/*-]|\d|\b(?:of|by|per|via|at|in|the|a|an|to|take|takes|taking|give|given|one|two|three|four|then|times?|dose|doses|x|[A-Z]{1,3}|units?|sig|every|each|daily|usual|now|currently|total|strength|tabs?|tablets?|caps?|capsules?|puffs?|pills?|mg|mcg|ml|mL|g|unt|UNT|MG|ML|meq|actuat|ACTUAT|hr|HR|route|dosage|Dosage|directions|Directions|Sig|SIG|Take|Takes|refills?|Refills?)\b)*$/;
 
 interface Element {
   start: number;
@@ -94,17 +104,43 @@ export function parseSig(window: string): Sig {
   const add = (m: RegExpExecArray, apply: (sig: Sig) => void) =>
     elements.push({ start: m.index, end: m.index + m[0].length, apply });
 
+  let concentration: { m: RegExpExecArray; dose: number; unit: string; length: number } | undefined;
+  let plainDose = false;
   for (let m = firstMatch(DOSE_RE, window); m; m = DOSE_RE.exec(window)) {
-    if (CONCENTRATION_RE.test(window.slice(m.index + m[0].length))) continue; // "5 mg/mL" is a strength
     const unit = doseUnit(m[2]);
     const dose = parseNumber(m[1]);
+    const per = CONCENTRATION_RE.exec(window.slice(m.index + m[0].length));
+    if (per) {
+      // "5 mg/mL" is a strength; "70 unt/ml" can stand for the dose when nothing else is written.
+      if (
+        !concentration &&
+        unit &&
+        CONCENTRATION_UNITS.has(unit) &&
+        dose !== undefined &&
+        /^ml$/i.test(per[1])
+      )
+        concentration = { m, dose, unit: `${unit}/mL`, length: m[0].length + per[0].length };
+      continue;
+    }
     if (unit && dose !== undefined) {
+      plainDose = true;
       add(m, (sig) => {
         sig.dose = dose;
         sig.doseUnit = unit;
       });
       break;
     }
+  }
+  if (concentration && !plainDose) {
+    const c = concentration;
+    elements.push({
+      start: c.m.index,
+      end: c.m.index + c.length,
+      apply: (sig) => {
+        sig.dose ??= c.dose;
+        if (sig.dose === c.dose) sig.doseUnit ??= c.unit;
+      },
+    });
   }
   const count = firstMatch(COUNT_RE, window);
   if (count) {
@@ -140,6 +176,12 @@ export function parseSig(window: string): Sig {
     const v = frequency(named[1]);
     if (v) add(named, (sig) => (sig.frequency ??= v));
   }
+  const perWeek = firstMatch(PER_WEEK_RE, window);
+  if (perWeek) {
+    const n = parseNumber(perWeek[1]) ?? Number(perWeek[1]);
+    const v = n === 1 ? '1 TIME PER WEEK' : `${n} TIMES PER WEEK`;
+    if (CT_FREQ.has(v)) add(perWeek, (sig) => (sig.frequency ??= v));
+  }
   const prn = firstMatch(PRN_RE, window);
   if (prn) add(prn, (sig) => (sig.prn = true));
   const form = firstMatch(FORM_RE, window);
@@ -154,6 +196,12 @@ export function parseSig(window: string): Sig {
   elements.sort((a, b) => a.start - b.start || b.end - a.end);
   const sig: Sig = { end: 0 };
   let cursor = 0;
+  let countUnit: string | undefined;
+  if (count) {
+    const unit = doseCountUnit(count[3]);
+    if (unit) elements.push({ start: count.index, end: count.index, apply: () => (countUnit = unit) });
+    elements.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
   for (const e of elements) {
     // Overlapping elements ("oral tablet" = route + form) are contiguous by definition.
     if (e.start >= cursor && !GAP_OK.test(window.slice(cursor, e.start))) break;
@@ -161,6 +209,13 @@ export function parseSig(window: string): Sig {
     cursor = Math.max(cursor, e.end);
   }
   sig.end = cursor;
+  if (sig.route === undefined) {
+    const derived = routeOfForm(sig.form, countUnit);
+    if (derived) {
+      sig.route = derived;
+      sig.routeFromForm = true;
+    }
+  }
   return sig;
 }
 

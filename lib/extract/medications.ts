@@ -14,6 +14,7 @@
  * frequency beside them, or inside a medication section. Drug names inside allergy statements are allergies.
  */
 import type { ExtractedFinding } from './contract.ts';
+import { doseUnit } from './ct-maps.ts';
 import { makeFinding } from './finding.ts';
 import type { DrugEntry } from './lexicons.ts';
 import { parsePreDose, parsePreRoute, parseSig, type Sig } from './medication-sig.ts';
@@ -77,10 +78,17 @@ interface Sigged {
   windowStart: number;
   pre?: { dose: number; doseUnit: string; length: number };
   preRoute?: { route: string; length: number };
+  ratio: boolean;
 }
 
+/** A list item's instructions in the next sentence: "Metoprolol 50 mg tablet. Take 1 tablet daily." */
+const INSTRUCTION_NEXT = /^[. \t]{0,4}(?:take|takes|sig|inhale|use|apply|instill|give|dosage|directions)\b/i;
+
 function sigWindow(note: Note, m: PhraseMatch<DrugEntry>, nextStart: number): string {
-  const limit = Math.min(nextStart, sentenceEndAt(note, m.end), m.end + MAX_SIG, note.text.length);
+  let sentenceEnd = sentenceEndAt(note, m.end);
+  if (sentenceEnd < note.text.length && INSTRUCTION_NEXT.test(note.text.slice(sentenceEnd, sentenceEnd + 20)))
+    sentenceEnd = sentenceEndAt(note, sentenceEnd + 1);
+  const limit = Math.min(nextStart, sentenceEnd, m.end + MAX_SIG * 2, note.text.length);
   const raw = note.text.slice(m.end, Math.max(m.end, limit));
   const stop = SIG_STOP.exec(raw);
   return stop ? raw.slice(0, stop.index) : raw;
@@ -91,10 +99,15 @@ function readSig(note: Note, m: PhraseMatch<DrugEntry>, nextStart: number): Sigg
   const before = note.text.slice(Math.max(sentenceStartAt(note, m.start), m.start - 30), m.start);
   const pre = sig.dose === undefined ? parsePreDose(before) : undefined;
   const preRoute = sig.route === undefined && !pre ? parsePreRoute(before) : undefined;
-  return { m, sig, windowStart: m.end, pre, preRoute };
+  const ratio = PRE_RATIO_RE.test(before);
+  return { m, sig, windowStart: m.end, pre, preRoute, ratio };
 }
 
+/** A ratio strength just before the name: "lidocaine 2% with 1:100,000 epinephrine". */
+const PRE_RATIO_RE = /\b1\s?:\s?\d{1,3}(?:,\d{3})+\s{1,2}$/;
+
 const hasSig = (s: Sigged) =>
+  s.ratio ||
   s.sig.dose !== undefined ||
   s.sig.route !== undefined ||
   s.sig.frequency !== undefined ||
@@ -135,11 +148,25 @@ function medicationAssertion(note: Note, start: number, end: number, stopped: bo
 
 export function extractMedications(note: Note, drugs: PhraseMatch<DrugEntry>[]): ExtractedFinding[] {
   const findings: ExtractedFinding[] = [];
-  const live = drugs.filter((m) => !overlapsClaim(note, m.start, m.end));
+  const { text } = note;
+  const live = drugs.filter((m) => {
+    if (overlapsClaim(note, m.start, m.end)) return false;
+    // A bracketed brand after a product ("… injectable suspension [humulin]") names the same product again.
+    if (
+      text[m.start - 1] === '[' &&
+      text[m.end] === ']' &&
+      /\S/.test(text.slice(Math.max(0, m.start - 40), m.start - 1))
+    ) {
+      claim(note, m.start - 1, m.end + 1);
+      return false;
+    }
+    return true;
+  });
+  const sigs = live.map((m, i) => readSig(note, m, i + 1 < live.length ? live[i + 1].start : text.length));
+  shareCombinationSigs(text, sigs);
   for (let i = 0; i < live.length; i++) {
     const m = live[i];
-    const next = i + 1 < live.length ? live[i + 1].start : note.text.length;
-    const s = readSig(note, m, next);
+    const s = sigs[i];
     if (m.value.weak && !hasSig(s) && !MED_SECTIONS.has(sectionNameAt(note, m.start) ?? '')) continue;
     const sig = s.sig;
     const start = s.pre ? m.start - s.pre.length : s.preRoute ? m.start - s.preRoute.length : m.start;
@@ -173,6 +200,47 @@ export function extractMedications(note: Note, drugs: PhraseMatch<DrugEntry>[]):
     claim(note, start, end);
   }
   return findings;
+}
+
+/** Between two ingredients of one generic combination: "lisinopril/", "amoxicillin 250 mg / ". */
+const COMBINATION_GAP = /^\s{0,2}(?:\d+(?:\.\d+)?\s{0,2}(?:mg|mcg|g|ml|unt|units?)\s{0,2})?\/\s{0,2}$/i;
+/** Strengths written together after a combination: "20/25 mg", "0.12/0.015 mg". */
+const SPLIT_STRENGTHS = /^\s{0,2}(\d+(?:\.\d+)?(?:\s{0,2}\/\s{0,2}\d+(?:\.\d+)?)+)\s{0,2}(mg|mcg|g)\b/i;
+
+/**
+ * A generic combination written with ingredient names ("lisinopril/hydrochlorothiazide 20/25 mg daily",
+ * "amoxicillin 250 mg / clavulanate 125 mg oral tablet") is one product: the route, form and frequency written after
+ * the last ingredient apply to every ingredient, and strengths written together ("20/25 mg") are split in order
+ * when there is one per ingredient. Nothing is shared when the counts disagree.
+ */
+function shareCombinationSigs(text: string, sigs: Sigged[]): void {
+  for (let i = 0; i < sigs.length;) {
+    let j = i;
+    while (j + 1 < sigs.length && COMBINATION_GAP.test(text.slice(sigs[j].m.end, sigs[j + 1].m.start))) j++;
+    if (j > i) {
+      const group = sigs.slice(i, j + 1);
+      const last = group[group.length - 1].sig;
+      const split = SPLIT_STRENGTHS.exec(text.slice(group[group.length - 1].m.end));
+      const strengths = split?.[1].split('/').map((v) => Number(v.trim()));
+      for (const [k, member] of group.entries()) {
+        if (k < group.length - 1) {
+          member.sig.route ??= last.route;
+          member.sig.routeFromForm ??= last.routeFromForm;
+          member.sig.form ??= last.form;
+          member.sig.frequency ??= last.frequency;
+          member.sig.prn ??= last.prn;
+        }
+        if (strengths && split && strengths.length === group.length) {
+          const unit = doseUnit(split[2]);
+          if (unit) {
+            member.sig.dose = strengths[k];
+            member.sig.doseUnit = unit;
+          }
+        }
+      }
+    }
+    i = j + 1;
+  }
 }
 
 /** Drops trailing spaces and punctuation from a span (but keeps "p.o." / "b.i.d." dots); closes "(50,000 IU". */

@@ -32,6 +32,13 @@ export class PhraseTrie<T> {
   private readonly root: Node<T> = { next: new Map() };
   size = 0;
 
+  /**
+   * @param commaJoins also join tokens separated by one comma ("insulin isophane, human", "nitrofurantoin,
+   *   macrocrystals": RxNorm-style names written with commas). Only phrases in the lexicon can match, so a comma
+   *   list of separate names stays separate.
+   */
+  constructor(private readonly commaJoins = false) {}
+
   /** Adds a phrase (any casing; normalised here). */
   add(phrase: string, value: T): void {
     const words = normalizePhrase(phrase).split(' ').filter(Boolean);
@@ -59,12 +66,18 @@ export class PhraseTrie<T> {
     this.size++;
   }
 
+  private joinable(text: string, a: Token, b: Token): boolean {
+    return (
+      tokensJoinable(text, a, b) || (this.commaJoins && /^,[ \t]{1,2}$/.test(text.slice(a.end, b.start)))
+    );
+  }
+
   /** The longest phrase starting at token `i`, or undefined. */
   longestAt(text: string, tokens: Token[], i: number): PhraseMatch<T> | undefined {
     let node: Node<T> | undefined = this.root;
     let best: PhraseMatch<T> | undefined;
     for (let j = i; j < tokens.length && node; j++) {
-      if (j > i && !tokensJoinable(text, tokens[j - 1], tokens[j])) break;
+      if (j > i && !this.joinable(text, tokens[j - 1], tokens[j])) break;
       node = node.next.get(tokens[j].norm);
       if (!node?.entries) continue;
       for (const e of node.entries) {

@@ -4,4 +4,4 @@
  * rules that produced them.
  */
 export const EXTRACTOR_ID = 'imagehr-local';
-export const EXTRACTOR_VERSION = '1.0.0';
+export const EXTRACTOR_VERSION = '1.1.0';

@@ -40,7 +40,7 @@ interface Reading {
 }
 
 /** Filler allowed between a label and its value: "was", "is", "of", ":", "today" ... (bounded: no backtracking). */
-const FILL = String.raw`(?:\s{0,3}(?:[:=\-]|was|is|are|of|at|were|today|now|currently|reading|measured|noted|noted to be|to be|in (?:the )?(?:clinic|office|er|ed|emergency (?:room|department))|at (?:the )?(?:er|ed)|on arrival|on admission|max(?:imum)?|ranging|has been|been|about|around|approximately|approx\.?|in (?:the )?[a-z]{3,10}(?: today)?)){0,4}\s{0,3}`;
+const FILL = String.raw`(?:\s{0,3}(?:[:=\-]|was|is|are|of|at|were|today|now|currently|reading|measured|noted|noted to be|to be|sitting|standing|supine|seated|lying|orthostatic|(?:right|left) arm|in (?:the )?(?:clinic|office|er|ed|emergency (?:room|department))|at (?:the )?(?:er|ed)|on arrival|on admission|max(?:imum)?|ranging|has been|been|about|around|approximately|approx\.?|in (?:the )?[a-z]{3,10}(?: today)?)){0,4}\s{0,3}`;
 const NUM = String.raw`(\d{1,3}(?:\.\d{1,2})?)`;
 const END = String.raw`(?![\d/])(?!\.\d)`;
 
@@ -48,12 +48,17 @@ const GOAL_BEFORE =
   /\b(goal|target|aim|less than|greater than|below|above|under|over|keep|maintain|<|>)\W{0,3}(?:\w+\W{1,3}){0,3}$/i;
 
 const BP_LABELLED = new RegExp(
-  String.raw`\b(?:blood\s+pressures?|b\.?\s?p\.?|nibp|bp)\b${FILL}(\d{2,3})\s{0,2}\/\s{0,2}(\d{2,3})${END}(?:\s{0,2}(mm\s?hg))?`,
+  String.raw`\b(?:blood\s+pressures?|b\.?\s?p\.?|nibp|bp)(?![a-z])${FILL}(\d{2,3})\s{0,2}\/\s{0,2}(\d{2,3})${END}(?:\s{0,2}(mm\s?hg))?`,
+  'dgi',
+);
+/** One side of the pressure on its own: "a systolic BP of 116", "diastolic blood pressure 95". */
+const BP_SINGLE = new RegExp(
+  String.raw`(?<!(?:artery|arterial|ventricular|pulmonary|pa|rv|lv)\s{1,2})\b(systolic|diastolic)\s{1,2}(?:blood\s+pressures?|bps?|pressures?)?(?:\s{0,2}readings?)?${FILL}(\d{2,3})${END}(?:\s{0,2}(mm\s?hg))?(?!\s{0,2}(?:\/|to\s))`,
   'dgi',
 );
 const BP_UNIT = /(?<![\d/])(\d{2,3})\s{0,2}\/\s{0,2}(\d{2,3})\s{0,2}(mm\s?hg)\b/dgi;
 const PULSE = new RegExp(
-  String.raw`\b(heart\s+rate|pulse(?:\s+rate)?|hr)\b${FILL}${NUM}${END}(?:\s{0,2}(bpm|beats\s{0,2}(?:per|\/)\s{0,2}min(?:ute)?|\/\s?min)\b)?`,
+  String.raw`\b(heart\s+rate|pulse(?:\s+rate)?|hr)(?![a-z])${FILL}${NUM}${END}(?:\s{0,2}(bpm|beats\s{0,2}(?:per|\/)\s{0,2}min(?:ute)?|\/\s?min)\b)?`,
   'dgi',
 );
 const RESP = new RegExp(
@@ -77,6 +82,9 @@ const WEIGHT = new RegExp(
 /** "He is 177 pounds" / "weighing about 140 lbs": a weight without the word "weight". */
 const WEIGHT_UNLABELLED =
   /\b(?:he|she|patient|pt)\s{1,2}(?:is|was|currently is)\s{1,2}(?:about\s|approximately\s)?(\d{2,3}(?:\.\d)?)\s{0,2}(pounds|lbs?|kilograms|kg)\b(?!\s{0,2}(?:overweight|over|heavier|lighter|above|below|under|more|less|down|up|ago|lost|gained|of))/dgi;
+/** "5 lb increase since last visit", "10 pounds heavier": a change, not a measurement. */
+const WEIGHT_AFTER_EXCLUDE =
+  /^\s{0,2}(?:increase|decrease|gain|loss|weight\s+(?:gain|loss)|heavier|lighter|more|less|up|down|over|under|since|change|drop|lost|gained)\b/i;
 const WEIGHT_BEFORE_EXCLUDE =
   /\b(ideal|goal|target|desired|excess|birth|lost|lose|losing|gained|gain|gaining|loss|dry|usual|previous|prior|pre-?pregnancy|estimated fetal)\s{0,3}(?:body\s+)?$/i;
 const HEIGHT_FT_IN = new RegExp(
@@ -162,6 +170,16 @@ function collect(text: string): Reading[] {
   };
   each(BP_LABELLED, (m) => bp(m, 3, m[3] ? 0.97 : 0.95));
   each(BP_UNIT, (m) => bp(m, 3, 0.9));
+  each(BP_SINGLE, (m) => {
+    const v = Number(m[2]);
+    const systolic = m[1].toLowerCase() === 'systolic';
+    if (systolic ? v < 50 || v > 300 : v < 20 || v > 200) return;
+    if (goalBefore(m.index)) return;
+    const [start, end] = valueSpan(m, 2, 3);
+    const code: TestCode = systolic ? 'SYSBP' : 'DIABP';
+    const orresu = m[3] ? 'mmHg' : undefined;
+    out.push({ code, orres: m[2], orresu, stresn: v, stresu: 'mmHg', start, end, confidence: 0.85 });
+  });
   each(PULSE, (m) => {
     const v = Number(m[2]);
     if (v < 20 || v > 250 || goalBefore(m.index) || m[1] === 'hr' || m[1] === 'Hr') return;
@@ -240,6 +258,7 @@ function collect(text: string): Reading[] {
     if (kg !== undefined && (kg < 0.3 || kg > 400)) return;
     if (kg === undefined && (v < 2 || v > 700)) return;
     const [start, end] = valueSpan(m, 2, ounces !== undefined ? 5 : 3);
+    if (WEIGHT_AFTER_EXCLUDE.test(text.slice(end, end + 24))) return;
     // "8 pounds and 1 ounce": the original result is the written text, without a single unit.
     const written = ounces !== undefined ? text.slice(start, end) : orres;
     out.push({

@@ -56,11 +56,15 @@ function checkNote(text: string, findings: ExtractedFinding[]): string[] {
     }
     if (f.variables.VSSTRESN !== undefined && String(f.variables.VSSTRESN) !== f.variables.VSSTRESC)
       problems.push(`${where}: VSSTRESC/VSSTRESN differ`);
-    if (
-      (f.kind === 'condition' || f.kind === 'symptom') &&
-      !/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/.test(f.code?.code ?? '')
-    )
-      problems.push(`${where}: ICD-10-CM code ${f.code?.code}`);
+    if (f.kind === 'condition' || f.kind === 'symptom') {
+      const code = f.code?.code ?? '';
+      const ok =
+        f.code?.system === 'http://snomed.info/sct'
+          ? /^\d{6,18}$/.test(code)
+          : f.code?.system === 'http://hl7.org/fhir/sid/icd-10-cm' &&
+            /^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/.test(code);
+      if (!ok) problems.push(`${where}: code ${f.code?.system} ${code}`);
+    }
   }
   return problems;
 }

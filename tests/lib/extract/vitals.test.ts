@@ -111,3 +111,27 @@ describe('vital signs', () => {
     );
   });
 });
+
+describe('vital signs: terse and partial forms', () => {
+  it('reads labels written against the value and positional labels', () => {
+    const text = 'EXAM: ,BP118/66.  HR83. RR 20. T36.8C.,MS: Alert.';
+    expect(findings(text, 'vital_sign').map((f) => `${f.variables.VSTESTCD}=${f.variables.VSORRES}`)).toEqual(
+      ['SYSBP=118', 'DIABP=66', 'HR=83', 'RESP=20', 'TEMP=36.8'],
+    );
+    expect(findings('BP Sitting: 120/80 Resp: 20', 'vital_sign').map((f) => f.variables.VSORRES)).toEqual([
+      '120',
+      '80',
+      '20',
+    ]);
+  });
+
+  it('reads one side of a blood pressure, but not a cardiac pressure', () => {
+    const f = one('She reported seeing a systolic BP of 116 a few weeks ago.', 'vital_sign', '116');
+    expect(f.variables).toMatchObject({ VSTESTCD: 'SYSBP', VSORRES: '116', VSSTRESU: 'mmHg' });
+    expect(findings('The pulmonary artery systolic pressure is 49 mmHg.', 'vital_sign')).toEqual([]);
+  });
+
+  it('does not read a weight change as a weight', () => {
+    expect(findings('Weight: 5 lb increase since last visit.', 'vital_sign')).toEqual([]);
+  });
+});

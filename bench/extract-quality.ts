@@ -35,6 +35,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const devDir = path.join(root, 'bench/extract-dev');
 const resultsFile = path.join(root, 'bench/results/extract-quality.md');
 const outDir = path.join(root, 'bench/out/extract-quality');
+const HISTORY_MARKER = '<!-- history: kept by bench/extract-quality.ts -->';
 
 type ExtractFn = (text: string) => ExtractionResult | Promise<ExtractionResult>;
 
@@ -309,7 +310,13 @@ async function main(): Promise<void> {
 
   if (write) {
     mkdirSync(path.dirname(resultsFile), { recursive: true });
-    writeFileSync(resultsFile, markdown(runs, score, met, extractor, splits));
+    // Hand-written notes below the history marker (earlier runs, comparisons) are kept across runs.
+    const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+    const history = previous.includes(HISTORY_MARKER) ? previous.slice(previous.indexOf(HISTORY_MARKER)) : '';
+    writeFileSync(
+      resultsFile,
+      markdown(runs, score, met, extractor, splits) + (history ? `\n${history.trimEnd()}\n` : ''),
+    );
     mkdirSync(outDir, { recursive: true });
     for (const r of errorRuns)
       writeFileSync(

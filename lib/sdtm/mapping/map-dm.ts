@@ -2,7 +2,7 @@
  * Demographics → DM, one record per subject, from the enrolment (Subject: SUBJID, USUBJID, RFSTDTC), the site
  * (SITEID) and the patient record (BRTHDTC, SEX, RACE, ETHNIC). Accepted DEMOGRAPHIC findings fill only what
  * the patient record lacks, and are then linked to the record. AGE is derived from complete BRTHDTC and RFSTDTC
- * (whole years), else taken from a reviewed finding, with AGEU = YEARS. RACE and SEX are non-extensible CT: a
+ * (whole years, AGEU = YEARS), else taken from a reviewed finding with its unit. RACE and SEX are non-extensible CT: a
  * race no term matches becomes RACE = OTHER with the text in SUPPDM.RACEOTH (SDTMIG DM Assumption 6); a value
  * that cannot be mapped is left empty rather than guessed. USUBJID is the subject's stored one, assigned at
  * enrolment as STUDYID-SITEID-SUBJID and kept stable.

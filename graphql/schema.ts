@@ -28,6 +28,8 @@ import './modules/sdtm/resolvers/mutation.map-study-sdtm.ts';
 import './modules/sdtm/types/sdtm-domain-spec.ts';
 import './modules/sdtm/resolvers/query.sdtm-domain-spec.ts';
 import './modules/sdtm/resolvers/query.sdtm-record.ts';
+import './modules/sdtm/types/sdtm-issue.ts';
+import './modules/sdtm/resolvers/query.sdtm-issues.ts';
 import './modules/job/types/job.ts';
 import './modules/job/resolvers/query.jobs.ts';
 import './modules/job/resolvers/subscription.job-progress.ts';

@@ -181,3 +181,56 @@ describe('sdtmRecords for the grid', () => {
     expect(res.data.sdtmRecords.pageInfo.hasNextPage).toBe(true);
   });
 });
+
+describe('sdtmIssues', () => {
+  it('reports conformance issues with 1-based paths in grid order and the record each row issue is about', async () => {
+    const study = await seedStudy(h.db);
+    const patient = await seedPatient(h.db, { studyId: study.id });
+    const subj = await h.db.subject.findFirstOrThrow({ where: { patientId: patient.id } });
+    const base = { STUDYID: study.studyId, DOMAIN: 'VS', USUBJID: subj.usubjid, VSTEST: 'Pulse Rate' };
+    const rows = [
+      { seq: 2, variables: { ...base, VSSEQ: 2, VSTESTCD: 'PULSE', VSDTC: '03/05/2024' } },
+      { seq: 1, variables: { ...base, VSSEQ: 1, VSTESTCD: 'PULSE', VSDTC: '2024-03-05', VSBLFL: 'YES' } },
+    ];
+    const created = [];
+    for (const r of rows) {
+      created.push(
+        await h.db.sdtmRecord.create({
+          data: { studyId: study.id, subjectId: subj.id, domain: 'VS', key: crypto.randomUUID(), ...r },
+        }),
+      );
+    }
+    const QUERY = `query($s: ID!, $limit: Int) { sdtmIssues(studyId: $s, limit: $limit) { totalCount
+      issues { path ruleId severity message dataset variable row value recordId } } }`;
+    const res = await h.gql(QUERY, { s: encodeGlobalID('Study', study.id) }, { userId: viewer });
+    expect(res.errors).toBeUndefined();
+    const { issues, totalCount } = res.data.sdtmIssues;
+    expect(totalCount).toBe(issues.length);
+    // Grid order is by VSSEQ: the record with VSSEQ 2 (the bad date) is row 2.
+    const date = issues.find((i: any) => i.ruleId === 'SDTM-ISO8601');
+    expect(date).toMatchObject({
+      path: 'VS.VSDTC[2]',
+      dataset: 'VS',
+      variable: 'VSDTC',
+      row: 2,
+      value: '03/05/2024',
+      recordId: encodeGlobalID('SdtmRecord', created[0].id),
+    });
+    const ct = issues.find((i: any) => i.ruleId === 'SDTM-CT-NONEXTENSIBLE');
+    expect(ct).toMatchObject({ path: 'VS.VSBLFL[1]', recordId: encodeGlobalID('SdtmRecord', created[1].id) });
+
+    const limited = await h.gql(
+      QUERY,
+      { s: encodeGlobalID('Study', study.id), limit: 1 },
+      { userId: viewer },
+    );
+    expect(limited.data.sdtmIssues).toMatchObject({ totalCount, issues: [expect.any(Object)] });
+    const audit = await h.db.auditEvent.findFirstOrThrow({
+      where: { action: 'sdtm.check', entityIds: { has: study.id } },
+    });
+    expect(audit.actorUserId).toBe(viewer);
+
+    const denied = await h.gql(QUERY, { s: encodeGlobalID('Study', study.id) }, { userId: annotator });
+    expect(denied.errors?.[0]?.message).toMatch(/Not permitted: Query.sdtmIssues/);
+  });
+});

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useHasScope } from './viewer-context';
 
 interface NavItem {
   href: string;
@@ -11,6 +12,9 @@ const CLINICAL: NavItem[] = [
   { href: '/patients', label: 'Patients' },
   { href: '/jobs', label: 'Jobs' },
 ];
+
+/** The SDTM workspace: editable with write:sdtm (coordinators, admins), read-only with read:sdtm. */
+const STUDIES: NavItem = { href: '/studies', label: 'Studies · SDTM' };
 
 const ADMIN: NavItem[] = [
   { href: '/admin/users', label: 'Users' },
@@ -43,9 +47,10 @@ function NavSection({ title, items, pathname }: { title: string; items: NavItem[
 
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname() ?? '';
+  const sdtm = useHasScope('read:sdtm');
   return (
     <nav aria-label="Main" className="stack">
-      <NavSection title="Clinical" items={CLINICAL} pathname={pathname} />
+      <NavSection title="Clinical" items={sdtm ? [...CLINICAL, STUDIES] : CLINICAL} pathname={pathname} />
       {isAdmin && <NavSection title="Admin" items={ADMIN} pathname={pathname} />}
     </nav>
   );

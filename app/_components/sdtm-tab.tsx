@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { PatientRecord } from '../_lib/patient-record';
 import { EmptyState } from './empty-state';
 
@@ -25,7 +26,10 @@ export function SdtmTab({ subjects }: { subjects: PatientRecord['subjects'] }) {
           <table className="data-table">
             <caption>
               <span className="mono">{s.usubjid}</span> · {s.study.studyId} — {s.sdtmRecords.totalCount}{' '}
-              records
+              records ·{' '}
+              <Link href={`/studies/${encodeURIComponent(s.study.id)}/sdtm`}>
+                Open the {s.study.studyId} SDTM workspace
+              </Link>
             </caption>
             <thead>
               <tr>

@@ -12,6 +12,7 @@ Usage: imagehr <command> [options]
   user create --email E --name N --role R [--password P]
   token create --owner EMAIL --name N --scopes a,b [--expires-days N]
   extract FILE                  findings of a txt/pdf/png/jpg/tiff file as JSON (no database)
+  map sdtm --study STUDYID      accepted findings and subjects to SDTM records (edited records kept)
   export sdtm --study STUDYID --format csv|xlsx|xpt|define|package --out DIR
   validate sdtm DIR [--json]    check the .xpt/.csv SDTM datasets in DIR (CORE rules; no database)
   schema print                  write graphql/schema.graphql
@@ -55,6 +56,8 @@ async function main(): Promise<number> {
       return (await import('./commands/token.ts')).token(positionals, opts);
     case 'extract':
       return (await import('./commands/extract.ts')).extract(positionals);
+    case 'map':
+      return (await import('./commands/map.ts')).mapCommand(rest);
     case 'export':
       return (await import('./commands/export.ts')).exportCommand(rest);
     case 'validate':

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../lib/sdtm/csv/read-csv.ts';
 import { exportStudy } from '../../lib/sdtm/export/export-study.ts';
 import { readXlsxSafely } from '../../lib/sdtm/export/read-xlsx-safely.ts';
-import { mapStudyToSdtm } from '../../lib/sdtm/mapping/map-study.ts';
 import { readXpt } from '../../lib/sdtm/xpt/read-xpt.ts';
 import { validateDefine, xpath } from '../lib/sdtm/define/xmllint.ts';
 import { seedMappingStudy } from '../lib/sdtm/mapping/seed-mapping-study.ts';
@@ -22,13 +21,14 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let t: TestDatabase;
 let s: Awaited<ReturnType<typeof seedMappingStudy>>;
 let out: string;
+let mapped: ReturnType<typeof cli>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   s = await seedMappingStudy(t.db);
-  await mapStudyToSdtm({ db: t.db, studyId: s.study.id, actor: s.coordinator.actor });
+  mapped = cli(['map', 'sdtm', '--study', s.studyCode]);
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'imagehr-export-'));
-});
+}, 120_000);
 afterAll(async () => {
   await t.close();
   fs.rmSync(out, { recursive: true, force: true });
@@ -42,6 +42,23 @@ function cli(args: string[]) {
     timeout: 120_000,
   });
 }
+
+describe('imagehr map sdtm', () => {
+  it('maps the study headless, prints counts per domain and no data, and is audited', async () => {
+    expect(mapped.stderr).toBe('');
+    expect(mapped.status).toBe(0);
+    expect(mapped.stdout).toMatch(/^VS\s+\d+/m);
+    expect(mapped.stdout).not.toContain('Homer');
+    const vs = await t.db.sdtmRecord.count({ where: { studyId: s.study.id, domain: 'VS' } });
+    expect(vs).toBeGreaterThan(0);
+    expect(mapped.stdout).toMatch(new RegExp(`^VS\\s+${vs}\\s`, 'm'));
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'sdtm.map' } });
+    expect(audit.actorLabel).toBe('cli:map');
+    // A second run changes nothing: every record unchanged.
+    const again = cli(['map', 'sdtm', '--study', s.studyCode]);
+    expect(again.stdout).toMatch(new RegExp(`^VS\\s+0\\s+0\\s+0\\s+${vs}\\s`, 'm'));
+  });
+});
 
 describe('imagehr export sdtm', () => {
   it('writes a package with define.xml and one .xpt per dataset that read back to the records', async () => {
@@ -102,6 +119,10 @@ describe('imagehr export sdtm', () => {
     const [supp] = readXpt(files['datasets/suppmh.xpt']);
     expect(supp.rows.map((row) => row.QNAM).sort()).toEqual(['MHICD10', 'MHREACT']);
     expect(strFromU8(files['README.txt'])).toContain(`study ${s.studyCode}`);
+    // The conformance checker ran on the export: DM's empty COUNTRY (Site has no country) is an issue.
+    const issues = strFromU8(files['issues.csv']).split('\r\n');
+    expect(issues[0]).toBe('ruleId,path,severity,message');
+    expect(issues.some((line) => line.includes('DM.COUNTRY[1]'))).toBe(true);
 
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: 'sdtm.export' } });
     expect(audit).toMatchObject({

@@ -8,12 +8,13 @@
  *   package  <STUDYID>-sdtm.zip with all of the above, issues.csv and a checksummed README (write-package.ts)
  *
  * The read and its audit event (sdtm.export: format, datasets and record counts, the subjects' patients) commit
- * together. `issues` is where conformance results go (lib/sdtm/conformance): they are written to the workbook,
- * issues.csv and the package README; without them the Issues sheet is empty.
+ * together. The conformance checker (lib/sdtm/conformance) runs on the exported datasets unless `issues` are
+ * given; its issues go into the workbook's Issues sheet, issues.csv and the package README.
  */
 import type { Actor } from '../../auth/actor.ts';
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
 import type { Db } from '../../db/client.ts';
+import { checkConformance } from '../conformance/check-conformance.ts';
 import { writeCsv } from '../csv/write-csv.ts';
 import type { SdtmDataset } from '../dataset.ts';
 import { writeDefineXml } from '../define/write-define.ts';
@@ -47,7 +48,7 @@ export interface ExportStudyOptions {
   actor: Actor | null;
   system?: string;
   requestId?: string;
-  /** Conformance issues to ship with the data (xlsx and package). */
+  /** Conformance issues to ship with the data (xlsx and package); default: the checker's, run on the export. */
   issues?: readonly ExportIssue[];
   /** Creation time written into the files; with it the output is reproducible. Default now. */
   createdAt?: Date;
@@ -88,13 +89,16 @@ export async function exportStudy(o: ExportStudyOptions): Promise<StudyExport> {
     return { study: found, datasets: loaded.datasets };
   });
   const createdAt = o.createdAt ?? new Date();
-  const files = writeFormat(o.format, study, datasets, o.issues ?? [], createdAt);
+  const issues = o.issues ?? (needsIssues(o.format) ? checkConformance(datasets) : []);
+  const files = writeFormat(o.format, study, datasets, issues, createdAt);
   return {
     study: { id: study.id, studyId: study.studyId },
     datasets: datasets.map((d) => ({ name: d.name, records: d.rows.length })),
     files,
   };
 }
+
+const needsIssues = (format: SdtmExportFormat) => format === 'xlsx' || format === 'package';
 
 function writeFormat(
   format: SdtmExportFormat,

@@ -1,7 +1,7 @@
 /** SDTM workspace edits through GraphQL: typed validation errors, audit with reason, roles. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isIso8601 } from '../../lib/sdtm/workspace/validate-record-edit.ts';
+import { parseDtc } from '../../lib/sdtm/conformance/iso8601.ts';
 import { seedPatient, seedStudy, seedUser } from '../setup/factories.ts';
 import { createGraphQLHarness, type GraphQLHarness } from '../setup/graphql-harness.ts';
 
@@ -38,11 +38,16 @@ describe('ISO 8601', () => {
     '2024-03-05T14:30:15.5Z',
     '2003---15',
     '2003-01-01/2003-06-30',
-  ])('accepts %s', (v) => expect(isIso8601(v)).toBe(true));
-  it.each(['20240305', '2024-13-01', '2024-03-05 14:30', '03/05/2024', '2024-03-05T25:00', 'yesterday'])(
-    'refuses %s',
-    (v) => expect(isIso8601(v)).toBe(false),
-  );
+  ])('accepts %s', (v) => expect(parseDtc(v)).toBe(true));
+  it.each([
+    '20240305',
+    '2024-02-30',
+    '2024-13-01',
+    '2024-03-05 14:30',
+    '03/05/2024',
+    '2024-03-05T25:00',
+    'yesterday',
+  ])('refuses %s', (v) => expect(parseDtc(v)).toBe(false));
 });
 
 describe('workspace edits', () => {

@@ -3,7 +3,7 @@
  * imputed; and the study day (§4.4.4): day 1 is RFSTDTC, the day before is -1, there is no day 0, and it is
  * computed only when both dates are complete.
  */
-import { isIso8601 } from '../workspace/validate-record-edit.ts';
+import { parseDtc } from '../conformance/iso8601.ts';
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/;
 
@@ -11,7 +11,7 @@ const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/;
 export function asDtc(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  return text !== '' && isIso8601(text) ? text : null;
+  return text !== '' && parseDtc(text) ? text : null;
 }
 
 /** The calendar date (UTC) of a stored instant, e.g. an encounter start: YYYY-MM-DD. */

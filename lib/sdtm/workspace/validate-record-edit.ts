@@ -4,29 +4,11 @@
  * file knows only the rules every SDTM variable obeys.
  */
 
+import { parseDtc } from '../conformance/iso8601.ts';
+
 export interface EditIssue {
   path: string;
   message: string;
-}
-
-/** ISO 8601 extended format as SDTMIG allows it: right-truncated, optional time zone, no imputation needed. */
-const ISO8601 =
-  /^(\d{4})(-(\d{2}|-)(-(\d{2}|-)(T(\d{2})(:(\d{2})(:(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-export function isIso8601(value: string): boolean {
-  for (const part of value.split('/')) {
-    const m = ISO8601.exec(part);
-    if (!m) return false;
-    const [month, day, hour, minute, second] = [m[3], m[5], m[7], m[9], m[11]].map((x) =>
-      x && x !== '-' ? Number(x) : null,
-    );
-    if (month !== null && (month < 1 || month > 12)) return false;
-    if (day !== null && (day < 1 || day > 31)) return false;
-    if (hour !== null && hour > 23) return false;
-    if (minute !== null && minute > 59) return false;
-    if (second !== null && second > 59) return false;
-  }
-  return true;
 }
 
 export type TermCheck = (domain: string, variable: string, value: string) => string | null;
@@ -58,7 +40,7 @@ export function validateRecordEdit(
       issues.push({ path, message: 'character values are at most 200 bytes' });
     if (!/^[\x20-\x7e]*$/.test(value))
       issues.push({ path, message: 'only printable ASCII is allowed in SAS V5 transport files' });
-    if (/DTC$/.test(name) && value !== '' && !isIso8601(value)) {
+    if (/DTC$/.test(name) && value !== '' && !parseDtc(value)) {
       issues.push({
         path,
         message: `"${value}" is not an ISO 8601 date/time (e.g. 2024-03-05, 2024-03, 2024-03-05T14:30)`,

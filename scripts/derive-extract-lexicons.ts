@@ -89,8 +89,9 @@ const ctFull = readTsv(path.join(CORPUS, 'codes/cdisc_ct/sdtm_terminology_2025-0
 const codelist = (rows: string[][], id: string) => rows.filter((r) => r[1] === id);
 const values = (rows: string[][], id: string) => codelist(rows, id).map((r) => r[4]);
 
+// Submission values, to check the curated lexicons against (at run time the product reads CT from
+// lib/sdtm/standards).
 const ct = {
-  _source: 'CDISC SDTM Controlled Terminology 2025-03-28 (NCI EVS), codelist submission values',
   ROUTE: values(ctRows, 'C66729'),
   FREQ: values(ctRows, 'C71113'),
   FRM: values(ctRows, 'C66726'),
@@ -578,8 +579,6 @@ writeJson('section-headers.json', {
   headers: sortedObject(headers),
   subsections: [...new Set((sectionCurated.subsections as string[]).map(normalizePhrase))].sort(),
 });
-
-writeJson('ct.json', ct);
 
 if (problems.length) {
   console.error(problems.join('\n'));

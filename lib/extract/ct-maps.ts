@@ -1,7 +1,7 @@
 /**
  * Written forms → CDISC controlled-terminology submission values (CT 2025-03-28): units (C71620, C66770), routes
- * (C66729), frequencies (C71113) and dose forms (C66726). A unit test checks every value here against
- * data/ct.json. Matching is on the lower-cased written form with spaces and dots removed.
+ * (C66729), frequencies (C71113) and dose forms (C66726). A unit test checks every value here against the CT
+ * in lib/sdtm/standards. Matching is on the lower-cased written form with spaces and dots removed.
  */
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s.]/g, '');
@@ -344,7 +344,7 @@ export function routeOfForm(form: string | undefined, countUnit: string | undefi
   return (form && FORM_ROUTES[form]) || (countUnit && COUNT_ROUTES[countUnit]) || undefined;
 }
 
-/** Every CT value this module can emit, per codelist (checked against data/ct.json by a unit test). */
+/** Every CT value this module can emit, per codelist (checked against lib/sdtm/standards by a unit test). */
 export const EMITTED_CT = {
   UNIT: [...new Set([...DOSE_UNITS.values(), ...DOSE_COUNT_UNITS.values()])],
   ROUTE: [...new Set([...ROUTES.values(), ...Object.values(FORM_ROUTES), ...Object.values(COUNT_ROUTES)])],

@@ -10,7 +10,7 @@
  * first dose, route, frequency and form it finds; the finding's span ends after the last element found.
  */
 import { doseCountUnit, doseForm, doseUnit, frequency, route, routeOfForm } from './ct-maps.ts';
-import ctData from './data/ct.json' with { type: 'json' };
+import { codelist } from '../sdtm/standards/controlled-terminology.ts';
 
 export interface Sig {
   dose?: number;
@@ -25,7 +25,7 @@ export interface Sig {
   end: number;
 }
 
-const CT_FREQ = new Set(ctData.FREQ);
+const CT_FREQ = new Set(codelist('FREQ')!.terms.map((t) => t.submissionValue));
 
 const NUM = String.raw`(?<![\d/.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)`;
 const WORD_NUM: Record<string, number> = {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { codelist } from '../../../lib/sdtm/standards/controlled-terminology.ts';
 import type { ExtractedFinding } from '../../../lib/extract/contract.ts';
-import ct from '../../../lib/extract/data/ct.json' with { type: 'json' };
 import { EXTRACTOR_ID, EXTRACTOR_VERSION, extractFindings } from '../../../lib/extract/extract-findings.ts';
 import { aciNotes, hasCorpus, mtsamplesNotes, syntheaNotes } from './corpus.ts';
+
+/** The submission values of a CDISC codelist (lib/sdtm/standards). */
+const ctValues = (name: string) => codelist(name)!.terms.map((t) => t.submissionValue);
 
 const KINDS = new Set([
   'demographic',
@@ -18,22 +21,22 @@ const KINDS = new Set([
 ]);
 const ASSERTIONS = new Set(['present', 'negated', 'possible', 'historical', 'family', 'hypothetical']);
 const CT_VARIABLES: Record<string, string[]> = {
-  VSTESTCD: ct.VSTESTCD,
-  VSORRESU: ct.VSRESU,
-  VSSTRESU: ct.VSRESU,
-  LBTESTCD: ct.LBTESTCD,
-  LBNRIND: ct.NRIND,
-  CMDOSU: ct.UNIT,
-  CMROUTE: ct.ROUTE,
-  CMDOSFRQ: ct.FREQ,
-  CMDOSFRM: ct.FRM,
-  CMENRTPT: ct.STENRF,
-  CMSTRTPT: ct.STENRF,
-  AGEU: ct.AGEU,
-  SEX: ct.SEX,
-  RACE: ct.RACE,
-  ETHNIC: ct.ETHNIC,
-  PRDECOD: ct.PROCEDUR,
+  VSTESTCD: ctValues('VSTESTCD'),
+  VSORRESU: ctValues('VSRESU'),
+  VSSTRESU: ctValues('VSRESU'),
+  LBTESTCD: ctValues('LBTESTCD'),
+  LBNRIND: ctValues('NRIND'),
+  CMDOSU: ctValues('UNIT'),
+  CMROUTE: ctValues('ROUTE'),
+  CMDOSFRQ: ctValues('FREQ'),
+  CMDOSFRM: ctValues('FRM'),
+  CMENRTPT: ctValues('STENRF'),
+  CMSTRTPT: ctValues('STENRF'),
+  AGEU: ctValues('AGEU'),
+  SEX: ctValues('SEX'),
+  RACE: ctValues('RACE'),
+  ETHNIC: ctValues('ETHNIC'),
+  PRDECOD: ctValues('PROCEDUR'),
 };
 
 /** Every property the contract promises, checked for one note. */

@@ -3,20 +3,23 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMITTED_CT } from '../../../lib/extract/ct-maps.ts';
 import conditions from '../../../lib/extract/data/conditions.json' with { type: 'json' };
-import ct from '../../../lib/extract/data/ct.json' with { type: 'json' };
+import { codelist } from '../../../lib/sdtm/standards/controlled-terminology.ts';
 import drugs from '../../../lib/extract/data/drugs.json' with { type: 'json' };
 import labs from '../../../lib/extract/data/labs.json' with { type: 'json' };
+
+/** The submission values of a CDISC codelist (lib/sdtm/standards). */
+const ctValues = (name: string) => codelist(name)!.terms.map((t) => t.submissionValue);
 
 const DATA = path.resolve(import.meta.dirname, '../../../lib/extract/data');
 
 describe('lexicons', () => {
   it('emits only CT submission values for units, routes, frequencies and forms', () => {
-    for (const v of EMITTED_CT.UNIT) expect(ct.UNIT).toContain(v);
-    for (const v of EMITTED_CT.ROUTE) expect(ct.ROUTE).toContain(v);
-    for (const v of EMITTED_CT.FREQ) expect(ct.FREQ).toContain(v);
-    for (const v of EMITTED_CT.FRM) expect(ct.FRM).toContain(v);
+    for (const v of EMITTED_CT.UNIT) expect(ctValues('UNIT')).toContain(v);
+    for (const v of EMITTED_CT.ROUTE) expect(ctValues('ROUTE')).toContain(v);
+    for (const v of EMITTED_CT.FREQ) expect(ctValues('FREQ')).toContain(v);
+    for (const v of EMITTED_CT.FRM) expect(ctValues('FRM')).toContain(v);
     for (const t of labs.tests) {
-      expect(ct.LBTESTCD).toContain(t.code);
+      expect(ctValues('LBTESTCD')).toContain(t.code);
       expect(t.test).not.toBe('');
     }
   });

@@ -5,55 +5,11 @@
  * Exit codes: 0 no error-severity issue (warnings allowed), 1 at least one error, 2 bad usage or unreadable input
  * (missing folder, no datasets, a truncated or non-XPT file, malformed CSV).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { SdtmDataset } from '../../lib/sdtm/dataset.ts';
 import { checkConformance } from '../../lib/sdtm/conformance/check-conformance.ts';
 import type { ConformanceIssue } from '../../lib/sdtm/conformance/types.ts';
-import { CsvFormatError, readCsv } from '../../lib/sdtm/csv/read-csv.ts';
-import { domainSpec } from '../../lib/sdtm/standards/sdtmig.ts';
-import { readXpt } from '../../lib/sdtm/xpt/read-xpt.ts';
-import { XptFormatError } from '../../lib/sdtm/xpt/xpt-errors.ts';
+import { readSdtmFolder, SdtmFolderError, type SdtmFolderFile } from '../../lib/sdtm/read-dataset-folder.ts';
 
 const USAGE = 'usage: imagehr validate sdtm DIR [--json]   (DIR holds .xpt or .csv SDTM datasets)';
-
-class InputError extends Error {}
-
-/** A CSV dataset, typed and labelled from SDTMIG where the dataset (or its domain, for LBCH) is known. */
-function readCsvDataset(file: string, bytes: Buffer): SdtmDataset {
-  const name = path.basename(file, path.extname(file)).toUpperCase();
-  const spec = domainSpec(name) ?? domainSpec(name.slice(0, 2));
-  return readCsv(bytes, {
-    name,
-    label: spec?.label ?? '',
-    variables: spec?.variables.map((v) => ({ name: v.name, label: v.label, type: v.type })),
-  });
-}
-
-export function readSdtmFolder(dir: string): { file: string; datasets: SdtmDataset[] }[] {
-  let entries: string[];
-  try {
-    if (!fs.statSync(dir).isDirectory()) throw new InputError(`${dir} is not a folder`);
-    entries = fs.readdirSync(dir);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  const files = entries.filter((f) => /\.(xpt|csv)$/i.test(f)).sort();
-  if (files.length === 0) throw new InputError(`no .xpt or .csv datasets in ${dir}`);
-  return files.map((f) => {
-    const file = path.join(dir, f);
-    const bytes = fs.readFileSync(file);
-    try {
-      return { file, datasets: /\.xpt$/i.test(f) ? readXpt(bytes) : [readCsvDataset(file, bytes)] };
-    } catch (e) {
-      if (e instanceof XptFormatError || e instanceof CsvFormatError) {
-        throw new InputError(`${file}: not a readable SDTM dataset: ${e.message}`);
-      }
-      throw e;
-    }
-  });
-}
 
 function printTable(issues: readonly ConformanceIssue[]): void {
   const rows = issues.map((i) => [i.severity, i.ruleId, i.path, i.message]);
@@ -74,11 +30,11 @@ export async function validate(
     console.error(USAGE);
     return 2;
   }
-  let read: { file: string; datasets: SdtmDataset[] }[];
+  let read: SdtmFolderFile[];
   try {
     read = readSdtmFolder(dir);
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof SdtmFolderError) {
       console.error(`imagehr validate: ${e.message}`);
       return 2;
     }

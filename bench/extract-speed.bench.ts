@@ -8,44 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXTRACTOR_VERSION, extractFindings } from '../lib/extract/extract-findings.ts';
+import { parseCsv } from '../lib/sdtm/csv/read-csv.ts';
 
 const CSV = path.resolve(import.meta.dirname, '../../shared/corpus/notes/mtsamples/mtsamples_first401.csv');
 const OUT = path.resolve(import.meta.dirname, 'results/extract-speed.md');
 const RUNS = Number(process.argv[2] ?? 7);
 const TARGET = 200;
 const LOAD = os.loadavg();
-
-/** RFC 4180 CSV reader (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const [header, ...rows] = parseCsv(fs.readFileSync(CSV, 'utf8'));
 const col = header.indexOf('transcription');

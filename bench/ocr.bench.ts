@@ -23,6 +23,7 @@ import sharp from 'sharp';
 import { characterErrorRate } from '../lib/ocr/character-error-rate.ts';
 import { ocrImage, type OcrImageOptions } from '../lib/ocr/ocr-image.ts';
 import { shutdownOcr, withOcrWorker } from '../lib/ocr/ocr-worker.ts';
+import { parseCsv } from '../lib/sdtm/csv/read-csv.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpusFile = path.resolve(root, '../shared/corpus/notes/mtsamples/mtsamples_first401.csv');
@@ -47,36 +48,6 @@ function flag(name: string, fallback: number): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Corpus
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 /**
  * MTSamples flattens section breaks into commas ("SUBJECTIVE:,  This…", "…,MEDICATIONS: , Her…"). Put headings and

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { normalizePhrase } from '../lib/extract/tokens.ts';
+import { parseCsvRecords } from '../bench/extract-dev/csv.ts';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const DATA = path.resolve(import.meta.dirname, '../lib/extract/data');
@@ -25,41 +26,9 @@ function readText(file: string): string {
   return (file.endsWith('.gz') ? zlib.gunzipSync(buf) : buf).toString('utf8');
 }
 
-/** RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes); returns rows of objects keyed by the header. */
+/** A CSV file as rows of objects keyed by its header. */
 function readCsv(file: string): Record<string, string>[] {
-  const text = readText(file);
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  const header = rows.shift() ?? [];
-  return rows
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return parseCsvRecords(readText(file));
 }
 
 function readTsv(file: string): string[][] {

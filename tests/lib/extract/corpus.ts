@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '../../../lib/sdtm/csv/read-csv.ts';
 
 export const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 export const hasCorpus = fs.existsSync(path.join(CORPUS, 'notes/mtsamples/mtsamples_first401.csv'));
@@ -11,38 +12,6 @@ export const hasCorpus = fs.existsSync(path.join(CORPUS, 'notes/mtsamples/mtsamp
 export interface CorpusNote {
   id: string;
   text: string;
-}
-
-/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 function column(file: string, name: string, idName?: string): CorpusNote[] {

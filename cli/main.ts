@@ -15,6 +15,7 @@ Usage: imagehr <command> [options]
   map sdtm --study STUDYID      accepted findings and subjects to SDTM records (edited records kept)
   export sdtm --study STUDYID --format csv|xlsx|xpt|define|package --out DIR
   validate sdtm DIR [--json]    check the .xpt/.csv SDTM datasets in DIR (CORE rules; no database)
+  compare sdtm DIR_A DIR_B [--json] [--limit N]   differences between two SDTM folders (exit 1 if any)
   schema print                  write graphql/schema.graphql
 
 Environment: DATABASE_URL (else an embedded PostgreSQL under IMAGEHR_DATA_DIR, default .data/), PORT, ...
@@ -62,6 +63,8 @@ async function main(): Promise<number> {
       return (await import('./commands/export.ts')).exportCommand(rest);
     case 'validate':
       return (await import('./commands/validate.ts')).validate(positionals, opts);
+    case 'compare':
+      return (await import('./commands/compare.ts')).compareCommand(rest);
     case 'schema':
       return (await import('./commands/schema.ts')).schemaCommand(positionals);
     case undefined:

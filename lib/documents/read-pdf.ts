@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as NapiCanvas from '@napi-rs/canvas';
 import sharp from 'sharp';
+import { config } from '../config.ts';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OcrError } from '../ocr/ocr-error.ts';
 import { ocrImage } from '../ocr/ocr-image.ts';
@@ -30,8 +31,13 @@ export interface ReadPdfOptions {
 const SCAN_TEXT_CHARS = 50;
 
 function pdfjsAssetUrls() {
-  const require = createRequire(import.meta.url);
-  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  const resolved: unknown = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+  // Inside the Next.js server bundle require.resolve answers a module id, not a path; the server runs from the
+  // project root, where node_modules is.
+  const root =
+    typeof resolved === 'string'
+      ? path.dirname(resolved)
+      : path.join(/*turbopackIgnore: true*/ config.root, 'node_modules', 'pdfjs-dist');
   // pdf.js in Node reads these with fs; the trailing separator is required.
   return {
     standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,

@@ -22,7 +22,11 @@ function tabItems(p: PatientRecord): TabItem[] {
       label: 'Documents',
       count: p.documents.totalCount,
       content: (
-        <DocumentsTab documents={p.documents.edges.map((e) => e.node)} total={p.documents.totalCount} />
+        <DocumentsTab
+          patientId={p.id}
+          documents={p.documents.edges.map((e) => e.node)}
+          total={p.documents.totalCount}
+        />
       ),
     },
     {

@@ -13,6 +13,9 @@ const CLINICAL: NavItem[] = [
   { href: '/jobs', label: 'Jobs' },
 ];
 
+/** For roles that review findings (physicians and admins: write:findings). */
+const REVIEW: NavItem = { href: '/review', label: 'Review queue' };
+
 /** The SDTM workspace: editable with write:sdtm (coordinators, admins), read-only with read:sdtm. */
 const STUDIES: NavItem = { href: '/studies', label: 'Studies · SDTM' };
 
@@ -48,9 +51,16 @@ function NavSection({ title, items, pathname }: { title: string; items: NavItem[
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname() ?? '';
   const sdtm = useHasScope('read:sdtm');
+  const canReview = useHasScope('write:findings');
+  const clinical = [
+    CLINICAL[0],
+    ...(canReview ? [REVIEW] : []),
+    ...CLINICAL.slice(1),
+    ...(sdtm ? [STUDIES] : []),
+  ];
   return (
     <nav aria-label="Main" className="stack">
-      <NavSection title="Clinical" items={sdtm ? [...CLINICAL, STUDIES] : CLINICAL} pathname={pathname} />
+      <NavSection title="Clinical" items={clinical} pathname={pathname} />
       {isAdmin && <NavSection title="Admin" items={ADMIN} pathname={pathname} />}
     </nav>
   );

@@ -32,7 +32,7 @@ export interface PortalServer {
   dataDir: string;
   studyId: string;
   studyCode: string;
-  users: Record<'admin' | 'coordinator' | 'viewer', Login>;
+  users: Record<'admin' | 'coordinator' | 'physician' | 'viewer', Login>;
   /** The last lines the server printed, for failure messages. */
   logs(): string;
   /** Stops the worker (waiting for the job in hand); queued jobs stay queued. */
@@ -65,16 +65,78 @@ function newestSource(dirs: string[]): number {
   return newest;
 }
 
-/** Builds the portal when there is no build, or when a source changed after it: a stale build would test old code. */
-export function ensureBuilt(): void {
+function buildIsCurrent(): boolean {
   const built = fs.existsSync(BUILD_ID) ? fs.statSync(BUILD_ID).mtimeMs : 0;
-  if (built && newestSource(['app', 'public', 'lib', 'graphql', 'workers']) <= built) return;
-  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
+  return built > 0 && newestSource(['app', 'public', 'lib', 'graphql', 'workers']) <= built;
+}
+
+/**
+ * One `next build` at a time on this checkout: browser test files run in parallel (and several people may test
+ * the same checkout), and two builds writing .next at once corrupt it. The lock is a file created exclusively
+ * (O_EXCL) holding the builder's pid; a lock whose process is gone is stale and taken over.
+ */
+const BUILD_LOCK = path.join(
+  os.tmpdir(),
+  `imagehr-next-build-${crypto.createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`,
+);
+const BUILD_WAIT_MS = 10 * 60_000;
+
+function lockHolderAlive(): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(BUILD_LOCK, 'utf8'));
+  } catch {
+    return true; // being written or just removed: look again shortly
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function withBuildLock<T>(work: () => T): Promise<T> {
+  const deadline = Date.now() + BUILD_WAIT_MS;
+  for (;;) {
+    try {
+      fs.writeFileSync(BUILD_LOCK, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (!lockHolderAlive()) {
+        fs.rmSync(BUILD_LOCK, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`another next build held ${BUILD_LOCK} for 10 minutes`, { cause: e });
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return work();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { force: true });
+  }
+}
+
+/**
+ * Builds the portal when there is no build, or when a source changed after it: a stale build would test old code.
+ * Waits for a build another process is running, then builds only if that one did not already cover the sources.
+ */
+export async function ensureBuilt(): Promise<void> {
+  if (buildIsCurrent() && !fs.existsSync(BUILD_LOCK)) return;
+  await withBuildLock(() => {
+    if (buildIsCurrent()) return;
+    const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (r.status !== 0) throw new Error(`next build failed:\n${`${r.stdout}\n${r.stderr}`.slice(-4000)}`);
   });
-  if (r.status !== 0) throw new Error(`next build failed:\n${`${r.stdout}\n${r.stderr}`.slice(-4000)}`);
 }
 
 async function waitForServer(
@@ -109,7 +171,27 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startPortalServer(): Promise<PortalServer> {
+export interface PortalServerOptions {
+  /**
+   * Run the worker as its own `imagehr worker` process (as in production) instead of inside the test process.
+   * Needed for OCR: recognitions are long and CPU-bound, and the test process must stay responsive.
+   */
+  workerProcess?: boolean;
+}
+
+/** `imagehr worker` on the test database; its output goes to `collect`. */
+function spawnWorkerProcess(env: NodeJS.ProcessEnv, collect: (chunk: Buffer) => void): ChildProcess {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/imagehr.js'), 'worker', '--concurrency', '1'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  return child;
+}
+
+export async function startPortalServer(options: PortalServerOptions = {}): Promise<PortalServer> {
   process.env.IMAGEHR_BCRYPT_COST = '4';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imagehr-e2e-'));
   // The worker runs in this process and reads the blobs the server stores: same data directory.
@@ -125,12 +207,13 @@ export async function startPortalServer(): Promise<PortalServer> {
   const users = {
     admin: await makeUser('ADMIN', 'Ada Admin'),
     coordinator: await makeUser('COORDINATOR', 'Cora Coordinator'),
+    physician: await makeUser('PHYSICIAN', 'Dr Phil Physician'),
     viewer: await makeUser('VIEWER', 'Vic Viewer'),
   };
   const studyCode = `E2E-${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
   const study = await t.db.study.create({ data: { studyId: studyCode, title: 'Browser test study' } });
 
-  ensureBuilt();
+  await ensureBuilt();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
@@ -156,10 +239,16 @@ export async function startPortalServer(): Promise<PortalServer> {
   const logs = () => output.join('').slice(-6000);
 
   let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
+  let workerChild: ChildProcess | null = null;
   try {
     await waitForServer(`${baseUrl}/login`, child, logs);
     // One job at a time: the FHIR import then runs alone, and the extraction jobs it queues wait their turn.
-    worker = await startWorker({ databaseUrl: t.url, concurrency: 1 });
+    if (options.workerProcess) {
+      workerChild = spawnWorkerProcess(
+        { ...process.env, NODE_ENV: 'production', DATABASE_URL: t.url, IMAGEHR_DATA_DIR: dataDir },
+        collect,
+      );
+    } else worker = await startWorker({ databaseUrl: t.url, concurrency: 1 });
   } catch (e) {
     await stopChild(child);
     await t.close();
@@ -179,9 +268,11 @@ export async function startPortalServer(): Promise<PortalServer> {
       const w = worker;
       worker = null;
       await w?.stop();
+      if (workerChild) await stopChild(workerChild);
     },
     async stop() {
       await worker?.stop();
+      if (workerChild) await stopChild(workerChild);
       await stopChild(child);
       await t.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -69,6 +69,7 @@ export function compareSdtmStudies(
   const names = [...new Set([...a.keys(), ...b.keys()])].sort(
     (x, y) => Number(refersToParents(x)) - Number(refersToParents(y)) || x.localeCompare(y),
   );
+  const collect = names.some(refersToParents);
   const referencesA: SeqReferences = new Map();
   const referencesB: SeqReferences = new Map();
   const results = new Map<string, DomainResult>();
@@ -82,8 +83,12 @@ export function compareSdtmStudies(
     }
     const parents = refersToParents(name);
     const result = compareDomain(
-      parents ? { data: dataA, references: referencesA } : { data: dataA, referencesOut: referencesA },
-      parents ? { data: dataB, references: referencesB } : { data: dataB, referencesOut: referencesB },
+      parents
+        ? { data: dataA, references: referencesA }
+        : { data: dataA, referencesOut: collect ? referencesA : undefined },
+      parents
+        ? { data: dataB, references: referencesB }
+        : { data: dataB, referencesOut: collect ? referencesB : undefined },
       tolerance,
     );
     results.set(name, result);

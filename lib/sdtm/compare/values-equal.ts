@@ -40,6 +40,7 @@ export function valuesEqual(
   b: SdtmValue | undefined,
   tolerance = DEFAULT_TOLERANCE,
 ): boolean {
+  if (a === b) return true;
   const x = normalizeValue(a);
   const y = normalizeValue(b);
   if (x === y) return true;

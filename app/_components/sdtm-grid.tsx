@@ -6,9 +6,10 @@
  */
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SdtmRow } from '../_lib/sdtm-api';
 import { cellValue, displayValue, isEditable, type SdtmColumn } from '../_lib/sdtm-columns';
+import { SdtmGridRow } from './sdtm-grid-row';
 
 const ROW_HEIGHT = 30;
 
@@ -45,8 +46,8 @@ export function SdtmGrid({
   onEdit: (cell: ActiveCell, element: HTMLElement | null) => void;
   canEdit: boolean;
   editing: boolean;
-  /** `row:VAR` of cells with conformance issues, with their messages. */
-  issueCells: ReadonlyMap<string, string>;
+  /** Conformance messages of cells: row index → variable → message. */
+  issueCells: ReadonlyMap<number, ReadonlyMap<string, string>>;
   onRemoveColumn: (name: string) => void;
   removableColumns: ReadonlySet<string>;
 }) {
@@ -70,23 +71,28 @@ export function SdtmGrid({
     [columns, domain],
   );
 
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const end = items.length ? items[items.length - 1].index + 1 : 0;
+  const paddingTop = items.length ? items[0].start : 0;
+  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+
+  // The table model holds only the rows in view: react-table builds a row object (with its methods) per data
+  // row, which for 100,000 records would cost hundreds of megabytes and a rebuild on every loaded page.
+  const windowRows = useMemo(() => rows.slice(first, end), [rows, first, end]);
   const table = useReactTable({
-    data: rows,
+    data: windowRows,
     columns: columnDefs,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
   });
   const tableRows = table.getRowModel().rows;
-
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items.length ? items[0].start : 0;
-  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
   // Keep the active cell in view and focused (it may have been out of the DOM).
   const activeKey = active ? `${active.row}:${active.column}` : null;
@@ -107,6 +113,25 @@ export function SdtmGrid({
     return () => cancelAnimationFrame(frame);
     // Follows the active cell (and the end of an edit) only.
   }, [activeKey, editing]);
+
+  const firstColumn = columns[0]?.name ?? null;
+
+  const cellOf = (target: EventTarget): { cell: ActiveCell; element: HTMLElement } | null => {
+    const element = (target as HTMLElement).closest<HTMLElement>('td[role="gridcell"]');
+    if (!element?.dataset.col || element.dataset.row === undefined) return null;
+    return { cell: { row: Number(element.dataset.row), column: element.dataset.col }, element };
+  };
+  function onBodyClick(event: MouseEvent<HTMLTableSectionElement>) {
+    const hit = cellOf(event.target);
+    if (hit) onActive(hit.cell);
+  }
+  function onBodyDoubleClick(event: MouseEvent<HTMLTableSectionElement>) {
+    const hit = cellOf(event.target);
+    if (!hit) return;
+    onActive(hit.cell);
+    const column = columns.find((c) => c.name === hit.cell.column);
+    if (canEdit && column && isEditable(column)) onEdit(hit.cell, hit.element);
+  }
 
   const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
 
@@ -204,53 +229,33 @@ export function SdtmGrid({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody onClick={onBodyClick} onDoubleClick={onBodyDoubleClick}>
           {paddingTop > 0 && (
             <tr aria-hidden="true" className="spacer" style={{ height: paddingTop }}>
               <td colSpan={columns.length + 1} />
             </tr>
           )}
           {items.map((item) => {
-            const row = tableRows[item.index];
+            const row = tableRows[item.index - first];
+            if (!row) return null;
             const rowActive = active?.row === item.index;
+            const tabbable = active
+              ? rowActive
+                ? active.column
+                : null
+              : item.index === 0
+                ? firstColumn
+                : null;
             return (
-              <tr
+              <SdtmGridRow
                 key={row.id}
-                aria-rowindex={item.index + 2}
-                data-record={row.original.id}
-                className={rowActive ? 'is-active-row' : undefined}
-              >
-                <td className="num row-number">{item.index + 1}</td>
-                {row.getVisibleCells().map((cell) => {
-                  const name = cell.column.id;
-                  const isActive = rowActive && active?.column === name;
-                  const issue = issueCells.get(`${item.index}:${name}`);
-                  return (
-                    <td
-                      key={cell.id}
-                      role="gridcell"
-                      tabIndex={
-                        isActive || (!active && item.index === 0 && name === columns[0]?.name) ? 0 : -1
-                      }
-                      data-row={item.index}
-                      data-col={name}
-                      aria-selected={isActive}
-                      aria-invalid={issue ? true : undefined}
-                      title={issue}
-                      className={issue ? 'has-issue' : undefined}
-                      onClick={() => onActive({ row: item.index, column: name })}
-                      onDoubleClick={(e) => {
-                        const column = columns.find((c) => c.name === name);
-                        onActive({ row: item.index, column: name });
-                        if (canEdit && column && isEditable(column))
-                          onEdit({ row: item.index, column: name }, e.currentTarget);
-                      }}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
-              </tr>
+                row={row}
+                columns={columnDefs}
+                index={item.index}
+                activeColumn={rowActive ? active.column : null}
+                tabbableColumn={tabbable}
+                issues={issueCells.get(item.index)}
+              />
             );
           })}
           {paddingBottom > 0 && (

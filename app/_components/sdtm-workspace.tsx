@@ -114,14 +114,16 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
   }, [report, target, stream.rows]);
 
   const issueCells = useMemo(() => {
-    const cells = new Map<string, string>();
+    const cells = new Map<number, Map<string, string>>();
     if (!report || !rowIndex) return cells;
     for (const issue of report.issues) {
       if (issue.dataset !== domain || !issue.recordId || !issue.variable) continue;
       const row = rowIndex.get(issue.recordId);
       if (row === undefined) continue;
-      const key = `${row}:${issue.variable}`;
-      cells.set(key, cells.has(key) ? `${cells.get(key)}\n${issue.message}` : issue.message);
+      const messages = cells.get(row) ?? new Map<string, string>();
+      const before = messages.get(issue.variable);
+      messages.set(issue.variable, before ? `${before}\n${issue.message}` : issue.message);
+      cells.set(row, messages);
     }
     return cells;
   }, [report, rowIndex, domain]);
@@ -266,7 +268,11 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
                   <h2>
                     <span className="mono">{domain || '—'}</span>{' '}
                     <span className="muted">
-                      {spec ? spec.label : domain && specReady ? 'Custom domain (not in SDTMIG 3.4)' : ''}
+                      {spec
+                        ? `${spec.label}${spec.specification === 'sponsor' ? ' · sponsor-defined' : ''}`
+                        : domain && specReady
+                          ? 'Custom domain (not in SDTMIG 3.4)'
+                          : ''}
                     </span>
                   </h2>
                   <p className="muted sdtm-load-status" data-testid="load-status" aria-live="polite">

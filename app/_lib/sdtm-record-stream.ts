@@ -11,8 +11,11 @@ import { presentVariables } from './sdtm-columns';
 
 /** First page: enough to fill the screen quickly. */
 const FIRST_PAGE = 200;
-/** Later pages: the largest page the sdtmRecords connection serves. */
-const PAGE = 1000;
+/**
+ * Later pages: the largest page the sdtmRecords connection serves. A page costs about as much as its sort of the
+ * whole domain (≈1 s at 100,000 records), so fewer, larger pages load the domain fastest.
+ */
+const PAGE = 5000;
 
 export interface RecordStream {
   rows: SdtmRow[];

@@ -304,25 +304,35 @@ describe('SDTM workspace', () => {
     });
     expect(removal.detail).toMatchObject({ reason: 'duplicate of an existing record' });
 
-    // 6. A custom domain (BI-RADS assessments): open it, add its variables as columns, add a record.
+    // 6. The sponsor-defined BI-RADS domain XB: open it (no records yet), add one with its own variable order.
     await page.getByLabel('Open a domain').fill('xb');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.getByText('Custom domain (not in SDTMIG 3.4)').waitFor();
-    for (const name of ['XBTESTCD', 'XBORRES']) {
-      await page.getByLabel('Variable to add').fill(name);
-      await page.getByRole('button', { name: 'Add column' }).click();
-    }
+    await page.getByText('Breast Imaging Findings (BI-RADS) · sponsor-defined').waitFor();
+    await page.getByText('No XB records').waitFor();
+    await page.getByLabel('Variable to add').fill('XBLAT');
+    await page.getByRole('button', { name: 'Add column' }).click();
     await page.getByRole('button', { name: 'Add record' }).click();
     await form.getByLabel('Subject (USUBJID)').selectOption({ label: subjects[0].usubjid });
-    await form.getByLabel(/^XBTESTCD/).fill('BIRADS');
+    await expect(form.getByLabel(/^XBSEQ/).inputValue()).resolves.toBe('1');
+    await form.getByLabel(/^XBTESTCD/).fill('BIRADSC');
+    await form.getByLabel(/^XBTEST\b/).fill('BI-RADS Assessment Category');
     await form.getByLabel(/^XBORRES/).fill('4');
+    await form.getByLabel(/^XBLAT/).fill('LEFT');
     await form.getByLabel('Reason for adding the record').fill('BI-RADS from the mammography report');
     await form.getByRole('button', { name: 'Add record' }).click();
-    await page.getByTestId('domain-count-XB').getByText('1').waitFor();
+    await page.getByTestId('domain-count-XB').filter({ hasText: /^1$/ }).waitFor();
     const birads = await server.db.sdtmRecord.findFirstOrThrow({
       where: { studyId: server.studyId, domain: 'XB' },
     });
-    expect(birads.variables).toMatchObject({ DOMAIN: 'XB', XBSEQ: 1, XBTESTCD: 'BIRADS', XBORRES: '4' });
+    expect(birads.variables).toMatchObject({
+      DOMAIN: 'XB',
+      XBSEQ: 1,
+      XBTESTCD: 'BIRADSC',
+      XBORRES: '4',
+      XBLAT: 'LEFT',
+    });
+    const xbHeaders = await grid(page).locator('thead th .mono').allInnerTexts();
+    expect(xbHeaders.slice(3, 7)).toEqual(['XBSEQ', 'XBTESTCD', 'XBTEST', 'XBORRES']);
 
     // 7. Evidence: from a cell of the first VS record to the document review page at the finding's span.
     await page.getByRole('navigation', { name: 'Domains' }).getByRole('button', { name: /^VS/ }).click();
@@ -359,4 +369,129 @@ describe('SDTM workspace', () => {
     await expect(grid(page).locator('table').getAttribute('aria-readonly')).resolves.toBe('true');
     await page.context().close();
   }, 60_000);
+});
+
+/**
+ * Scale: 100,000 VS records in one study, loaded into the grid and scrolled. Slow to seed (about a minute), so it
+ * runs on request: IMAGEHR_GRID_SCALE=1 npx vitest run tests/e2e/sdtm-workspace.test.ts
+ */
+describe.runIf(process.env.IMAGEHR_GRID_SCALE === '1')('SDTM grid at 100,000 records', () => {
+  it('shows first rows fast, loads all, scrolls with few long frames and a bounded DOM', async () => {
+    const SUBJECTS = 200;
+    const PER_SUBJECT = 500;
+    const study = await server.db.study.create({ data: { studyId: 'SCALE-100K', title: 'Scale study' } });
+    const subjectIds: { id: string; usubjid: string }[] = [];
+    for (let i = 0; i < SUBJECTS; i++) {
+      const patient = await seedPatient(server.db, { studyId: study.id });
+      subjectIds.push(await server.db.subject.findFirstOrThrow({ where: { patientId: patient.id } }));
+    }
+    for (const s of subjectIds) {
+      await server.db.sdtmRecord.createMany({
+        data: Array.from({ length: PER_SUBJECT }, (_, i) => {
+          const [testcd, test, unit] = TESTS[i % TESTS.length];
+          const value = 50 + (i % 90);
+          return {
+            studyId: study.id,
+            subjectId: s.id,
+            domain: 'VS',
+            key: `SCALE:${s.id}:${i}`,
+            seq: i + 1,
+            variables: {
+              STUDYID: 'SCALE-100K',
+              DOMAIN: 'VS',
+              USUBJID: s.usubjid,
+              VSSEQ: i + 1,
+              VSTESTCD: testcd,
+              VSTEST: test,
+              VSORRES: String(value),
+              VSORRESU: unit,
+              VSSTRESC: String(value),
+              VSSTRESN: value,
+              VSSTRESU: unit,
+              VISITNUM: 1 + Math.floor(i / 50),
+              VSDTC: `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+            },
+          };
+        }),
+      });
+    }
+    const total = SUBJECTS * PER_SUBJECT;
+
+    const page = await signedIn(server.users.coordinator);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const started = Date.now();
+    await page.goto(`${server.baseUrl}/studies/${encodeGlobalID('Study', study.id)}/sdtm?domain=VS`);
+    await cell(page, 0, 'VSTESTCD').waitFor();
+    const firstRowsWallMs = Date.now() - started;
+    await page
+      .getByTestId('load-status')
+      .getByText(
+        new RegExp(`^${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records · first`),
+      )
+      .waitFor({ timeout: 600_000 });
+    const allRowsWallMs = Date.now() - started;
+    const status = await page.getByTestId('load-status').innerText();
+
+    // Scroll for 3 seconds at a given speed, recording every frame's duration (ms).
+    const scroll = async (pxPerFrame: number) => {
+      await grid(page).evaluate((el) => (el.scrollTop = 0));
+      const frames = await grid(page).evaluate(async (el, px) => {
+        const deltas: number[] = [];
+        let last = performance.now();
+        const end = last + 3000;
+        await new Promise<void>((done) => {
+          const step = (now: number) => {
+            deltas.push(now - last);
+            last = now;
+            el.scrollTop += px;
+            if (now < end) requestAnimationFrame(step);
+            else done();
+          };
+          requestAnimationFrame(step);
+        });
+        return deltas.slice(1);
+      }, pxPerFrame);
+      const sorted = [...frames].sort((a, b) => a - b);
+      const pct = (p: number) =>
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
+      return {
+        pxPerFrame,
+        frames: frames.length,
+        p50: pct(0.5),
+        p95: pct(0.95),
+        max: Math.round(sorted.at(-1) ?? 0),
+        over50ms: frames.filter((f) => f > 50).length,
+      };
+    };
+    const wheel = await scroll(120);
+    const fling = await scroll(1500);
+    // Jump to the end: the last row is rendered.
+    const jumped = Date.now();
+    await grid(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await cell(page, total - 1, 'VSTESTCD').waitFor();
+    const jumpMs = Date.now() - jumped;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    const rowsInDom = await grid(page).locator('tbody tr[data-record]').count();
+
+    const result = {
+      total,
+      firstRowsWallMs,
+      allRowsWallMs,
+      status,
+      wheel,
+      fling,
+      jumpToEndMs: jumpMs,
+      jsHeapMB: Math.round(metric('JSHeapUsedSize') / 1e6),
+      domNodes: metric('Nodes'),
+      rowsInDom,
+    };
+    console.log('SDTM grid scale', JSON.stringify(result));
+    expect(firstRowsWallMs).toBeLessThan(5000);
+    expect(rowsInDom).toBeLessThan(100);
+    expect(wheel.p95).toBeLessThan(100);
+    await page.context().close();
+  }, 900_000);
 });

@@ -75,10 +75,19 @@ describe('sdtmDomainSpec', () => {
     expect(byName.VSSTRESN).toMatchObject({ type: 'Num', core: 'Exp', codelists: [] });
   });
 
-  it('maps SUPP-- domains to SUPPQUAL and answers null for a custom domain', async () => {
+  it('maps SUPP-- domains to SUPPQUAL, gives the sponsor XB specification and null for other custom domains', async () => {
     const supp = await h.gql(SPEC, { d: 'SUPPVS' }, { userId: viewer });
     expect(supp.data.sdtmDomainSpec).toMatchObject({ domain: 'SUPPVS', specification: 'SUPPQUAL' });
-    const custom = await h.gql(SPEC, { d: 'XB' }, { userId: viewer });
+    const xb = (await h.gql(SPEC, { d: 'XB' }, { userId: viewer })).data.sdtmDomainSpec;
+    expect(xb).toMatchObject({ domain: 'XB', specification: 'sponsor', class: 'Findings' });
+    expect(xb.variables.slice(0, 4).map((v: any) => v.name)).toEqual([
+      'STUDYID',
+      'DOMAIN',
+      'USUBJID',
+      'XBSEQ',
+    ]);
+    expect(xb.variables.find((v: any) => v.name === 'XBLAT').codelists[0]).toMatchObject({ code: 'C99073' });
+    const custom = await h.gql(SPEC, { d: 'XC' }, { userId: viewer });
     expect(custom.errors).toBeUndefined();
     expect(custom.data.sdtmDomainSpec).toBeNull();
   });
@@ -157,9 +166,9 @@ describe('sdtmRecord', () => {
 });
 
 describe('sdtmRecords for the grid', () => {
-  it('serves a 1,000-row page with the fields the grid reads within the query limits', async () => {
+  it('serves a 5,000-row page with the fields the grid reads within the query limits', async () => {
     await h.db.sdtmRecord.createMany({
-      data: Array.from({ length: 1100 }, (_, i) => ({
+      data: Array.from({ length: 5100 }, (_, i) => ({
         studyId,
         subjectId: subject.id,
         domain: 'VS',
@@ -169,15 +178,15 @@ describe('sdtmRecords for the grid', () => {
       })),
     });
     const res = await h.gql(
-      `query($s: ID!, $after: String) { sdtmRecords(studyId: $s, domain: "VS", first: 1000, after: $after) {
+      `query($s: ID!, $after: String) { sdtmRecords(studyId: $s, domain: "VS", first: 5000, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
         edges { node { id seq edited variables subject { id usubjid } } } } }`,
       { s: studyGid },
       { userId: viewer },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data.sdtmRecords.edges).toHaveLength(1000);
-    expect(res.data.sdtmRecords.totalCount).toBeGreaterThanOrEqual(1100);
+    expect(res.data.sdtmRecords.edges).toHaveLength(5000);
+    expect(res.data.sdtmRecords.totalCount).toBeGreaterThanOrEqual(5100);
     expect(res.data.sdtmRecords.pageInfo.hasNextPage).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ builder.queryField('sdtmRecords', (t) =>
     cursor: 'id',
     description: 'Records of one domain of a study, by subject and sequence.',
     authScopes: { scope: 'read:sdtm' },
-    maxSize: 1000,
+    maxSize: 5000,
     defaultSize: 200,
     args: { studyId: t.arg.id({ required: true }), domain: t.arg.string({ required: true }) },
     totalCount: (_p, args, ctx) =>

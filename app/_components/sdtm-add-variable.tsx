@@ -39,7 +39,7 @@ export function SdtmAddVariable({
         id="add-variable"
         type="text"
         list="addable-variables"
-        placeholder={addable.length ? 'Add variable, e.g. ' + addable[0].name : 'Add variable'}
+        placeholder={addable.length ? `Variable, e.g. ${addable[0].name}` : 'Variable name'}
         value={name}
         onChange={(e) => setName(e.target.value)}
         aria-invalid={!!error || undefined}

@@ -6,16 +6,11 @@
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorText, gql, ResultError, unwrapResult, type UnionResult } from '../_lib/graphql-client';
 import {
-  CREATE_RECORD,
-  DELETE_RECORD,
   DOMAIN_SPEC,
   STUDY_DOMAINS,
   STUDY_SUBJECTS,
-  UPDATE_RECORD,
   type SdtmDomainSpecData,
-  type SdtmIssueData,
   type SdtmRow,
   type SdtmValue,
 } from '../_lib/sdtm-api';
@@ -26,6 +21,13 @@ import {
   workspaceColumns,
   type SdtmColumn,
 } from '../_lib/sdtm-columns';
+import {
+  createRecord,
+  deleteRecord,
+  messagesForCell,
+  updateRecordVariable,
+} from '../_lib/sdtm-record-mutations';
+import { useIssueNavigation } from '../_lib/sdtm-issue-navigation';
 import { useSdtmRecordStream } from '../_lib/sdtm-record-stream';
 import { useGraphQLQuery } from '../_lib/use-graphql-query';
 import { EmptyState } from './empty-state';
@@ -52,14 +54,6 @@ interface SubjectsData {
 function formatMs(ms: number | null): string {
   if (ms === null) return '…';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function fieldMessages(e: unknown, path: string): string[] {
-  if (!(e instanceof ResultError)) return [errorText(e)];
-  if (!e.fieldErrors.length) return [e.message];
-  return e.fieldErrors.map((f) =>
-    f.path.join('.') === path ? f.message : `${f.path.join('.')}: ${f.message}`,
-  );
 }
 
 export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; initialDomain: string | null }) {
@@ -103,47 +97,6 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
   const [notice, setNotice] = useState('');
   const [reasons, setReasons] = useState<string[]>([]);
   const [report, setReport] = useState<IssueReport | null>(null);
-  /** An issue chosen in another domain (or before its rows arrived): where to go once they are loaded. */
-  const [target, setTarget] = useState<{ domain: string; recordId: string; variable: string | null } | null>(
-    null,
-  );
-
-  const rowIndex = useMemo(() => {
-    if (!report && !target) return null;
-    return new Map(stream.rows.map((r, i) => [r.id, i]));
-  }, [report, target, stream.rows]);
-
-  const issueCells = useMemo(() => {
-    const cells = new Map<number, Map<string, string>>();
-    if (!report || !rowIndex) return cells;
-    for (const issue of report.issues) {
-      if (issue.dataset !== domain || !issue.recordId || !issue.variable) continue;
-      const row = rowIndex.get(issue.recordId);
-      if (row === undefined) continue;
-      const messages = cells.get(row) ?? new Map<string, string>();
-      const before = messages.get(issue.variable);
-      messages.set(issue.variable, before ? `${before}\n${issue.message}` : issue.message);
-      cells.set(row, messages);
-    }
-    return cells;
-  }, [report, rowIndex, domain]);
-
-  useEffect(() => {
-    if (!target || target.domain !== domain || !rowIndex) return;
-    const row = rowIndex.get(target.recordId);
-    if (row === undefined) {
-      if (stream.done) setTarget(null);
-      return;
-    }
-    const variable = target.variable;
-    if (variable && !columns.some((c) => c.name === variable)) {
-      setAdded((a) => ({ ...a, [domain]: [...(a[domain] ?? []), variable] }));
-      return;
-    }
-    setActive({ row, column: variable ?? columns[0]?.name ?? 'STUDYID' });
-    setTarget(null);
-  }, [target, domain, rowIndex, columns, stream.done]);
-
   const selectDomain = useCallback((next: string) => {
     setChosen(next);
     setActive(null);
@@ -152,14 +105,20 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
     setNotice('');
   }, []);
 
-  function goToIssue(issue: SdtmIssueData) {
-    if (!issue.recordId) {
-      if (issue.dataset !== domain) selectDomain(issue.dataset);
-      return;
-    }
-    if (issue.dataset !== domain) selectDomain(issue.dataset);
-    setTarget({ domain: issue.dataset, recordId: issue.recordId, variable: issue.variable });
-  }
+  const showColumn = useCallback(
+    (variable: string) => setAdded((a) => ({ ...a, [domain]: [...(a[domain] ?? []), variable] })),
+    [domain],
+  );
+  const { issueCells, goTo: goToIssue } = useIssueNavigation({
+    domain,
+    rows: stream.rows,
+    done: stream.done,
+    columns,
+    issues: report?.issues ?? null,
+    selectDomain,
+    showColumn,
+    activate: setActive,
+  });
 
   const rememberReason = (reason: string) =>
     setReasons((r) => [reason, ...r.filter((x) => x !== reason)].slice(0, 5));
@@ -191,27 +150,18 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
 
   async function saveCell(row: SdtmRow, column: SdtmColumn, value: SdtmValue, reason: string) {
     try {
-      const data = await gql<{ updateSdtmRecord: UnionResult<SdtmRow> }>(UPDATE_RECORD, {
-        id: row.id,
-        variables: { [column.name]: value },
-        reason,
-      });
-      stream.replaceRow(unwrapResult(data.updateSdtmRecord));
+      stream.replaceRow(await updateRecordVariable(row.id, column.name, value, reason));
       rememberReason(reason);
       setEditing(null);
       setNotice(`Saved ${column.name} = ${value === null ? '(removed)' : String(value)}.`);
       return [];
     } catch (e) {
-      return fieldMessages(e, `${domain}.${column.name}`);
+      return messagesForCell(e, `${domain}.${column.name}`);
     }
   }
 
   async function removeRecord(row: SdtmRow, reason: string) {
-    const data = await gql<{ deleteSdtmRecord: UnionResult<{ id: string }> }>(DELETE_RECORD, {
-      id: row.id,
-      reason,
-    });
-    unwrapResult(data.deleteSdtmRecord);
+    await deleteRecord(row.id, reason);
     stream.removeRow(row.id);
     rememberReason(reason);
     setActive(null);
@@ -219,15 +169,8 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
     domainsQuery.refetch();
   }
 
-  async function createRecord(subjectId: string, variables: Record<string, SdtmValue>, reason: string) {
-    const data = await gql<{ createSdtmRecord: UnionResult<SdtmRow> }>(CREATE_RECORD, {
-      studyId,
-      subjectId,
-      domain,
-      variables,
-      reason,
-    });
-    const row = unwrapResult(data.createSdtmRecord);
+  async function addRecord(subjectId: string, variables: Record<string, SdtmValue>, reason: string) {
+    const row = await createRecord({ studyId, subjectId, domain, variables, reason });
     stream.addRow(row);
     rememberReason(reason);
     setAdding(false);
@@ -349,7 +292,7 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
                 columns={columns}
                 subjects={subjects}
                 nextSeq={nextSeq}
-                onCreate={createRecord}
+                onCreate={addRecord}
                 onClose={() => setAdding(false)}
               />
             )}

@@ -8,6 +8,8 @@ import { gql } from '../_lib/graphql-client';
 import { STUDY_ISSUES, type SdtmIssueData } from '../_lib/sdtm-api';
 import { ErrorMessage } from './error-message';
 
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 export interface IssueReport {
   totalCount: number;
   issues: SdtmIssueData[];
@@ -51,7 +53,7 @@ export function SdtmIssuesPanel({
           <h2 id="issues-title">Conformance</h2>
           <p className="muted sdtm-load-status" aria-live="polite">
             {report
-              ? `${report.totalCount.toLocaleString('en-US')} issue${report.totalCount === 1 ? '' : 's'} (${errors} errors, ${report.issues.length - errors} warnings${report.totalCount > report.issues.length ? ` among the first ${report.issues.length}` : ''})`
+              ? `${count(report.totalCount, 'issue')} (${count(errors, 'error')}, ${count(report.issues.length - errors, 'warning')}${report.totalCount > report.issues.length ? ` among the first ${report.issues.length}` : ''})`
               : 'CDISC CORE rules for SDTMIG 3.4 and built-in checks (ISO 8601, --SEQ, closed codelists, SAS V5).'}
           </p>
         </div>

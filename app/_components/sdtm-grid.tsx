@@ -28,6 +28,7 @@ function columnWidth(column: SdtmColumn, sample: readonly SdtmRow[], domain: str
 export function SdtmGrid({
   domain,
   rows,
+  totalCount,
   columns,
   active,
   onActive,
@@ -40,6 +41,8 @@ export function SdtmGrid({
 }: {
   domain: string;
   rows: SdtmRow[];
+  /** All records of the domain, loaded or not: the scrollbar has its final size from the first page on. */
+  totalCount: number;
   columns: SdtmColumn[];
   active: ActiveCell | null;
   onActive: (cell: ActiveCell) => void;
@@ -72,7 +75,7 @@ export function SdtmGrid({
   );
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: Math.max(rows.length, totalCount),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
@@ -187,7 +190,7 @@ export function SdtmGrid({
         className="sdtm-grid"
         role="grid"
         aria-label={`${domain} records`}
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={Math.max(rows.length, totalCount) + 1}
         aria-colcount={columns.length + 1}
         aria-readonly={!canEdit}
       >
@@ -237,7 +240,14 @@ export function SdtmGrid({
           )}
           {items.map((item) => {
             const row = tableRows[item.index - first];
-            if (!row) return null;
+            if (!row) {
+              return (
+                <tr key={`loading-${item.index}`} aria-rowindex={item.index + 2} className="is-loading-row">
+                  <td className="num row-number">{item.index + 1}</td>
+                  <td colSpan={columns.length}>Loading…</td>
+                </tr>
+              );
+            }
             const rowActive = active?.row === item.index;
             const tabbable = active
               ? rowActive

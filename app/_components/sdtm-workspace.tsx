@@ -258,6 +258,7 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
                 <SdtmGrid
                   domain={domain}
                   rows={stream.rows}
+                  totalCount={stream.totalCount ?? stream.rows.length}
                   columns={columns}
                   active={active}
                   onActive={setActive}

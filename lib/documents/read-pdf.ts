@@ -117,8 +117,10 @@ export async function renderPage(page: PDFPageProxy, scale: number): Promise<Buf
   context.fillRect(0, 0, width, height);
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff' })
     .promise;
-  // RGBA straight from the canvas, re-encoded once as a greyscale PNG for the OCR step.
-  return sharp(canvas.data(), { raw: { width, height, channels: 4 } })
+  // RGBA from the canvas, re-encoded once as a greyscale PNG for the OCR step. canvas.data() points into Skia's
+  // own pixel memory, which is freed when the canvas is collected, possibly while libvips still reads it on its
+  // threads (a use-after-free that crashed the process now and then): hand sharp a copy.
+  return sharp(Buffer.from(canvas.data()), { raw: { width, height, channels: 4 } })
     .greyscale()
     .toColourspace('b-w')
     .png({ compressionLevel: 1 })

@@ -1,12 +1,13 @@
 /**
  * A throwaway production setup for benchmarks: embedded PostgreSQL in a temp dir (migrated), `next start`
- * (built if needed), optionally `imagehr worker` processes, all stopped by `stop()`.
+ * (built when missing or stale), optionally `imagehr worker` processes, all stopped by `stop()`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from '../cli/next-server.ts';
 import { ensureDatabase, startEmbeddedPostgres } from '../lib/db/embedded-postgres.ts';
 import { migrateDatabase } from '../lib/db/migrate.ts';
 
@@ -39,8 +40,7 @@ export async function startBenchWeb(env: {
   dir: string;
 }): Promise<{ endpoint: string; base: string; proc: ChildProcess }> {
   const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
-  if (!fs.existsSync(path.join(root, '.next/BUILD_ID')))
-    spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+  await ensureBuilt();
   const port = await freePort();
   const proc = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     cwd: root,

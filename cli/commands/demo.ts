@@ -15,7 +15,7 @@ export async function demo(o: Record<string, string | boolean | undefined>): Pro
   await database.close();
   const worker = await startWorker({ databaseUrl: database.url, log: (m) => console.log(`[worker] ${m}`) });
   if (importJobId) console.log('importing the demo patients in the background (see the Jobs page)');
-  ensureBuilt();
+  await ensureBuilt();
   const port = typeof o.port === 'string' ? Number(o.port) : config.port;
   const child = startNext({
     port,

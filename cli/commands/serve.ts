@@ -7,7 +7,7 @@ export async function serve(o: Record<string, string | boolean | undefined>): Pr
   const database = await openDatabase();
   await database.close();
   const port = typeof o.port === 'string' ? Number(o.port) : config.port;
-  if (!o.dev) ensureBuilt();
+  if (!o.dev) await ensureBuilt();
   const child = startNext({
     port,
     dev: !!o.dev,

@@ -3,7 +3,7 @@
  * production build under `next start` on a free port, and an in-process worker on the same database. Blobs go to
  * a temporary data directory that the server and the worker share.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -14,10 +14,10 @@ import type { Db } from '../../lib/db/client.ts';
 import { createUser } from '../../lib/users/create-user.ts';
 import { startWorker } from '../../workers/start-worker.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
+import { ensureBuilt } from '../../cli/next-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-const BUILD_ID = path.join(ROOT, '.next/BUILD_ID');
 
 export interface Login {
   email: string;
@@ -48,94 +48,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
     srv.on('error', reject);
-  });
-}
-
-/** Newest modification time under the folders the build is made from. */
-function newestSource(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (/\.(tsx?|css|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const d of dirs) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const built = fs.existsSync(BUILD_ID) ? fs.statSync(BUILD_ID).mtimeMs : 0;
-  return built > 0 && newestSource(['app', 'public', 'lib', 'graphql', 'workers']) <= built;
-}
-
-/**
- * One `next build` at a time on this checkout: browser test files run in parallel (and several people may test
- * the same checkout), and two builds writing .next at once corrupt it. The lock is a file created exclusively
- * (O_EXCL) holding the builder's pid; a lock whose process is gone is stale and taken over.
- */
-const BUILD_LOCK = path.join(
-  os.tmpdir(),
-  `imagehr-next-build-${crypto.createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`,
-);
-const BUILD_WAIT_MS = 10 * 60_000;
-
-function lockHolderAlive(): boolean {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(BUILD_LOCK, 'utf8'));
-  } catch {
-    return true; // being written or just removed: look again shortly
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function withBuildLock<T>(work: () => T): Promise<T> {
-  const deadline = Date.now() + BUILD_WAIT_MS;
-  for (;;) {
-    try {
-      fs.writeFileSync(BUILD_LOCK, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (!lockHolderAlive()) {
-        fs.rmSync(BUILD_LOCK, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`another next build held ${BUILD_LOCK} for 10 minutes`, { cause: e });
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
-    return work();
-  } finally {
-    fs.rmSync(BUILD_LOCK, { force: true });
-  }
-}
-
-/**
- * Builds the portal when there is no build, or when a source changed after it: a stale build would test old code.
- * Waits for a build another process is running, then builds only if that one did not already cover the sources.
- */
-export async function ensureBuilt(): Promise<void> {
-  if (buildIsCurrent() && !fs.existsSync(BUILD_LOCK)) return;
-  await withBuildLock(() => {
-    if (buildIsCurrent()) return;
-    const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (r.status !== 0) throw new Error(`next build failed:\n${`${r.stdout}\n${r.stderr}`.slice(-4000)}`);
   });
 }
 
@@ -213,7 +125,7 @@ export async function startPortalServer(options: PortalServerOptions = {}): Prom
   const studyCode = `E2E-${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
   const study = await t.db.study.create({ data: { studyId: studyCode, title: 'Browser test study' } });
 
-  await ensureBuilt();
+  await ensureBuilt({ quiet: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];

@@ -40,6 +40,7 @@ import { SdtmDomainList } from './sdtm-domain-list';
 import { SdtmGrid, type ActiveCell } from './sdtm-grid';
 import { SdtmIssuesPanel, type IssueReport } from './sdtm-issues-panel';
 import { SdtmRecordPanel } from './sdtm-record-panel';
+import { SdtmStudyActions } from './sdtm-study-actions';
 import { useHasScope } from './viewer-context';
 
 interface DomainsData {
@@ -195,6 +196,15 @@ export function SdtmWorkspace({ studyId, initialDomain }: { studyId: string; ini
             : undefined
         }
       />
+      {study && (
+        <SdtmStudyActions
+          studyId={studyId}
+          onMapped={() => {
+            domainsQuery.refetch();
+            stream.reload();
+          }}
+        />
+      )}
       <ErrorMessage error={domainsQuery.error} title="The study could not be loaded" />
       {domainsQuery.data && !study && (
         <EmptyState title="No such study">

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
+import { readXpt } from '../../lib/sdtm/xpt/read-xpt.ts';
 import { seedPatient } from '../setup/factories.ts';
 import { startPortalServer, type Login, type PortalServer } from './portal-server.ts';
 
@@ -371,6 +373,39 @@ describe('SDTM workspace', () => {
     await expect(grid(page).locator('table').getAttribute('aria-readonly')).resolves.toBe('true');
     await page.context().close();
   }, 60_000);
+  it('a coordinator maps the accepted findings and downloads a package whose define.xml and XPT files are there', async () => {
+    const page = await signedIn(server.users.coordinator);
+    await openWorkspace(page);
+    await page.getByRole('button', { name: 'Map accepted findings to SDTM' }).click();
+    await page.getByText(/^Mapped: \d+ created/).waitFor();
+    // The accepted finding became a VS record linked to it, and DM holds both subjects.
+    const mapped = await server.db.sdtmRecord.findFirstOrThrow({
+      where: {
+        studyId: server.studyId,
+        findings: { some: { id: evidence.findingId } },
+        key: { not: { startsWith: 'E2E:' } },
+      },
+    });
+    expect(mapped.domain).toBe('VS');
+    expect(await server.db.sdtmRecord.count({ where: { studyId: server.studyId, domain: 'DM' } })).toBe(2);
+    const audit = await server.db.auditEvent.findFirstOrThrow({ where: { action: 'sdtm.map' } });
+    expect(audit.outcome).toBe('SUCCESS');
+    await page.getByTestId('domain-count-DM').getByText('2').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Submission package (.zip)' }).click(),
+    ]);
+    const files = unzipSync(fs.readFileSync(await download.path()));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['define.xml', 'issues.csv', 'datasets/dm.xpt', 'datasets/vs.xpt']),
+    );
+    const [vs] = readXpt(files['datasets/vs.xpt']);
+    expect(vs.rows.length).toBe(
+      await server.db.sdtmRecord.count({ where: { studyId: server.studyId, domain: 'VS' } }),
+    );
+    await page.context().close();
+  });
 });
 
 /**

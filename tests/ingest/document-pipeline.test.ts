@@ -126,7 +126,7 @@ describe('document pipeline', () => {
     );
     const fs_ = r.data.document.data.findings;
     expect(r.data.document.data.pendingCount).toBe(fs_.length);
-    const [a, b, c] = fs_;
+    const [a, b, c, d] = fs_;
     const review = (ids: string[], decision: string, edits?: object) =>
       h.gql(
         `mutation($ids: [ID!]!, $d: ReviewDecision!, $e: FindingEdits) { reviewFindings(ids: $ids, decision: $d, edits: $e) {
@@ -134,6 +134,17 @@ describe('document pipeline', () => {
         { ids, d: decision, e: edits ?? null },
         { userId: physician.user.id },
       );
+    // A client may ask for every field of the reviewed findings, as the review page does: within the limits.
+    const full = await h.gql(
+      `mutation($ids: [ID!]!) { reviewFindings(ids: $ids, decision: ACCEPT) { __typename
+        ... on MutationReviewFindingsSuccess { data { id assertion box code codeSystem confidence createdAt domain
+          extractorId extractorVersion kind label page reviewedAt source spanEnd spanStart spanText status unit
+          value valueNum variables reviewedBy { email name } document { id title } } } ... on Error { message } } }`,
+      { ids: [d.id] },
+      { userId: physician.user.id },
+    );
+    expect(full.errors).toBeUndefined();
+    expect(full.data.reviewFindings.data[0].status).toBe('ACCEPTED');
     const accepted = await review([a.id, b.id], 'ACCEPT');
     expect(accepted.data.reviewFindings.data.map((f: any) => f.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
     expect(accepted.data.reviewFindings.data[0].reviewedBy.email).toBe(physician.user.email);

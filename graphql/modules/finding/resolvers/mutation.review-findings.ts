@@ -27,6 +27,9 @@ builder.mutationField('reviewFindings', (t) =>
     type: ['Finding'],
     description: 'Accept, reject or edit findings (edit: one at a time). Records reviewer and time; audited.',
     authScopes: { scope: 'write:findings' },
+    // It returns the findings it was given (at most 500, checked below); the result's `data` list already counts
+    // as a list, so this field does not multiply again.
+    complexity: { field: 1, multiplier: 1 },
     errors: { types: [...STANDARD_ERRORS] },
     args: {
       ids: t.arg.idList({ required: true }),

@@ -13,6 +13,7 @@ import { domainSpec } from '../standards/sdtmig.ts';
 type Row = Record<string, SdtmValue>;
 
 interface StoredRow {
+  id: string;
   domain: string;
   seq: number | null;
   variables: unknown;
@@ -68,20 +69,28 @@ function compareKeys(a: (string | number)[], b: (string | number)[]): number {
   return 0;
 }
 
+export interface StudyDatasets {
+  datasets: SdtmDataset[];
+  /** Per dataset, the id of the record behind each row, in row order. */
+  recordIds: Record<string, string[]>;
+}
+
 /** Datasets from stored records (pure; see `loadStudyDatasets` for the database read). */
-export function datasetsFromRecords(records: StoredRow[]): SdtmDataset[] {
+export function datasetsFromRecords(records: StoredRow[]): StudyDatasets {
+  const recordIds: Record<string, string[]> = {};
   const byDomain = new Map<string, StoredRow[]>();
   for (const r of records) {
     if (!byDomain.has(r.domain)) byDomain.set(r.domain, []);
     byDomain.get(r.domain)!.push(r);
   }
   const names = [...byDomain.keys()].sort((a, b) => (a === 'DM' ? -1 : b === 'DM' ? 1 : a.localeCompare(b)));
-  return names.map((domain) => {
+  const datasets = names.map((domain) => {
     const stored = byDomain.get(domain)!;
-    const rows = stored
+    const sorted = stored
       .map((r) => ({ r, row: rowOf(r.variables) }))
-      .sort((a, b) => compareKeys(sortKey(domain, a.r, a.row), sortKey(domain, b.r, b.row)))
-      .map((x) => x.row);
+      .sort((a, b) => compareKeys(sortKey(domain, a.r, a.row), sortKey(domain, b.r, b.row)));
+    recordIds[domain] = sorted.map((x) => x.r.id);
+    const rows = sorted.map((x) => x.row);
     const spec = specVariables(domain);
     const known = new Set(spec?.variables.map((v) => v.name));
     const used = new Set(rows.flatMap((row) => Object.keys(row).filter((k) => present(row[k]))));
@@ -106,20 +115,23 @@ export function datasetsFromRecords(records: StoredRow[]): SdtmDataset[] {
       rows: rows.map((row) => Object.fromEntries(variables.map((v) => [v.name, row[v.name] ?? null]))),
     };
   });
+  return { datasets, recordIds };
 }
 
 export async function loadStudyDatasets(tx: Prisma.TransactionClient, studyId: string) {
   const records = await tx.sdtmRecord.findMany({
     where: { studyId },
     select: {
+      id: true,
       domain: true,
       seq: true,
       variables: true,
       subject: { select: { usubjid: true, patientId: true } },
     },
   });
-  const datasets = datasetsFromRecords(
+  const { datasets, recordIds } = datasetsFromRecords(
     records.map((r) => ({
+      id: r.id,
       domain: r.domain,
       seq: r.seq,
       variables: r.variables,
@@ -127,5 +139,5 @@ export async function loadStudyDatasets(tx: Prisma.TransactionClient, studyId: s
     })),
   );
   const patientIds = [...new Set(records.flatMap((r) => (r.subject ? [r.subject.patientId] : [])))];
-  return { datasets, patientIds };
+  return { datasets, recordIds, patientIds };
 }

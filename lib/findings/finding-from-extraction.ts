@@ -14,7 +14,20 @@ export interface EvidenceWord {
   box: { x: number; y: number; width: number; height: number };
 }
 
-const LABEL_VARIABLES = ['VSTESTCD', 'LBTESTCD', 'CMTRT', 'MHTERM', 'PRTRT', 'AETERM', 'CVTEST', 'RETESTCD'];
+// Test names before test codes: a physician reads "Systolic Blood Pressure", not SYSBP.
+const LABEL_VARIABLES = [
+  'VSTEST',
+  'LBTEST',
+  'CMTRT',
+  'MHTERM',
+  'PRTRT',
+  'AETERM',
+  'CVTEST',
+  'RETEST',
+  'VSTESTCD',
+  'LBTESTCD',
+  'RETESTCD',
+];
 const VALUE_VARIABLES = ['VSORRES', 'LBORRES', 'CMDOSE', 'AGE', 'SEX', 'BRTHDTC'];
 const UNIT_VARIABLES = ['VSORRESU', 'LBORRESU', 'CMDOSU', 'AGEU'];
 

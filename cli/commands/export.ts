@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportStudy, isSdtmExportFormat, SDTM_EXPORT_FORMATS } from '../../lib/sdtm/export/export-study.ts';
-import { openDatabase } from '../database.ts';
+import { withStudy } from '../database.ts';
 
 const USAGE = `usage: imagehr export sdtm --study STUDYID --format ${SDTM_EXPORT_FORMATS.join('|')} --out DIR`;
 
@@ -28,30 +28,22 @@ export async function exportCommand(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const database = await openDatabase();
-  try {
-    const study = await database.db.study.findUnique({ where: { studyId: values.study } });
-    if (!study) {
-      console.error(`no study ${values.study}`);
-      return 1;
-    }
+  const { format, out } = values;
+  return withStudy(values.study, async (db, study) => {
     const result = await exportStudy({
-      db: database.db,
+      db,
       studyId: study.id,
-      format: values.format,
+      format,
       actor: null,
       system: 'cli:export',
     });
-    fs.mkdirSync(values.out, { recursive: true });
+    fs.mkdirSync(out, { recursive: true });
     for (const file of result.files) {
-      fs.writeFileSync(path.join(values.out, file.name), file.data);
-      console.log(`${path.join(values.out, file.name)}  ${file.data.length} bytes`);
+      fs.writeFileSync(path.join(out, file.name), file.data);
+      console.log(`${path.join(out, file.name)}  ${file.data.length} bytes`);
     }
     const counts = result.datasets.map((d) => `${d.name} ${d.records}`).join(', ');
     console.log(`study ${study.studyId}: ${counts || 'no SDTM records (map the study first)'}`);
     return 0;
-  } finally {
-    await database.close();
-    await database.embedded?.stop();
-  }
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { mapStudyToSdtm } from '../../lib/sdtm/mapping/map-study.ts';
-import { openDatabase } from '../database.ts';
+import { withStudy } from '../database.ts';
 
 const USAGE = 'usage: imagehr map sdtm --study STUDYID';
 
@@ -22,19 +22,8 @@ export async function mapCommand(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const database = await openDatabase();
-  try {
-    const study = await database.db.study.findUnique({ where: { studyId: values.study } });
-    if (!study) {
-      console.error(`no study ${values.study}`);
-      return 1;
-    }
-    const summary = await mapStudyToSdtm({
-      db: database.db,
-      studyId: study.id,
-      actor: null,
-      system: 'cli:map',
-    });
+  return withStudy(values.study, async (db, study) => {
+    const summary = await mapStudyToSdtm({ db, studyId: study.id, actor: null, system: 'cli:map' });
     console.log('domain    created  updated  deleted  unchanged  kept (edited)');
     for (const d of summary.domains) {
       const cells = [d.created, d.updated, d.deleted, d.unchanged, d.skippedEdited].map((n) =>
@@ -44,8 +33,5 @@ export async function mapCommand(args: string[]): Promise<number> {
     }
     for (const n of summary.notMapped) console.log(`not mapped: ${n.count} (${n.reason})`);
     return 0;
-  } finally {
-    await database.close();
-    await database.embedded?.stop();
-  }
+  });
 }

@@ -1,3 +1,4 @@
+// @needs-shared: reads ../shared/reference or ../shared/corpus (see vitest.config.ts).
 /**
  * SDTM CSV writer: RFC 4180 quoting, header in variable order, plain-decimal numbers, typed errors, and a
  * streaming writer that gives the same bytes as the in-memory one while respecting backpressure.

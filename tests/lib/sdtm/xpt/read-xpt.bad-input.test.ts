@@ -1,3 +1,4 @@
+// @needs-shared: reads ../shared/reference or ../shared/corpus (see vitest.config.ts).
 /**
  * readXpt on bad input: empty, random, text, truncated, other SAS formats, corrupt headers and fuzzed
  * files must raise XptFormatError (with an offset), never another error; and on odd but valid input

@@ -1,3 +1,4 @@
+// @needs-shared: reads ../shared/reference or ../shared/corpus (see vitest.config.ts).
 /**
  * Reads the CDISC pilot XPT files of the corpus (../shared/corpus/sdtm, both folders: SAS 9.3/9.4 and
  * R-written files) and checks them against the corpus manifest and against the independent Python reader.

@@ -1,3 +1,4 @@
+// @needs-shared: reads ../shared/reference or ../shared/corpus (see vitest.config.ts).
 /**
  * Reads the SAS-written reference samples (CDISC pilot, SDTM-MSG 2.0) and compares every decoded field with
  * the golden JSON decoded by an independent reader (../shared/reference/xpt-samples/.../expected).

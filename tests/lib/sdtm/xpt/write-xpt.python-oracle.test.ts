@@ -1,3 +1,4 @@
+// @needs-shared: reads ../shared/reference or ../shared/corpus (see vitest.config.ts).
 /**
  * Files written by writeXpt and createXptWriter are read by an independent Python reader
  * (tests/fixtures/xpt/read_xpt.py, standard library only, written from TS-140) and must give back exactly

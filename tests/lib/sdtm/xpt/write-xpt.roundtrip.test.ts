@@ -1,3 +1,4 @@
+// @needs-shared: reads ../shared/reference or ../shared/corpus (see vitest.config.ts).
 /**
  * Writes every SAS-written reference sample back from what readXpt decoded and compares bytes with the
  * original, with the in-memory writer and with the streaming writer.

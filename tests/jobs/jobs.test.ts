@@ -130,8 +130,13 @@ describe('workers', () => {
         return j?.status === 'QUEUED' && j.attempts === 1 ? j : null;
       });
       expect(failedOnce.error).toMatch(/attempt 1 failed: transient/);
-      const [{ delay }] = await t.db.$queryRaw<{ delay: number }[]>`
-        SELECT extract(epoch FROM run_at - now())::float AS delay FROM graphile_worker._private_jobs WHERE payload->>'jobId' = ${job.id}`;
+      // The Job row says QUEUED just before graphile-worker records the failure and its backoff: wait for that.
+      const { delay } = await waitFor(async () => {
+        const [row] = await t.db.$queryRaw<{ delay: number; last_error: string | null }[]>`
+          SELECT extract(epoch FROM run_at - now())::float AS delay, last_error
+          FROM graphile_worker._private_jobs WHERE payload->>'jobId' = ${job.id}`;
+        return row?.last_error ? row : null;
+      });
       expect(delay).toBeGreaterThan(0.5); // backed off, not retried at once
       await t.db
         .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE payload->>'jobId' = ${job.id}`;

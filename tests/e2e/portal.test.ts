@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalServer, type Login, type PortalServer } from './portal-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BUNDLE = path.resolve(import.meta.dirname, '../../prisma/seed/demo-patients.fhir.json');
 const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
@@ -17,24 +17,8 @@ let server: PortalServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  [server, browser] = await Promise.all([
-    startPortalServer(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    }),
-  ]);
+  [server, browser] = await Promise.all([startPortalServer(), launchChromium()]);
 }, 180_000);
 
 afterAll(async () => {

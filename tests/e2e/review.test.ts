@@ -9,14 +9,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPatient } from '../setup/factories.ts';
 import { buildImagePdf } from '../fixtures/documents/build-pdf.ts';
 import { notePng } from '../fixtures/documents/fixtures.ts';
 import { startPortalServer, type Login, type PortalServer } from './portal-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 /** The server refuses files above this (413); set before it starts. */
 const MAX_UPLOAD = 1024 * 1024;
@@ -39,7 +39,6 @@ const files: { name: string; mimeType: string; buffer: Buffer }[] = [];
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   process.env.IMAGEHR_UPLOAD_MAX_BYTES = String(MAX_UPLOAD);
   // A scanned US Letter page: the second note at the top of a white page (as read-scanned-document.test.ts does).
@@ -60,22 +59,7 @@ beforeAll(async () => {
     { name: 'program.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00\x03junk') },
     { name: 'huge-scan.png', mimeType: 'image/png', buffer: Buffer.alloc(MAX_UPLOAD + 1024, 7) },
   );
-  [server, browser] = await Promise.all([
-    startPortalServer({ workerProcess: true }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    }),
-  ]);
+  [server, browser] = await Promise.all([startPortalServer({ workerProcess: true }), launchChromium()]);
   const patient = await seedPatient(server.db, {
     studyId: server.studyId,
     givenName: 'Rita',

@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { readXpt } from '../../lib/sdtm/xpt/read-xpt.ts';
 import { seedPatient } from '../setup/factories.ts';
 import { startPortalServer, type Login, type PortalServer } from './portal-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 const RECORDS_PER_SUBJECT = 12;
 
@@ -112,21 +112,8 @@ async function seedVitalSigns() {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  [server, browser] = await Promise.all([
-    startPortalServer(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    }),
-  ]);
+  [server, browser] = await Promise.all([startPortalServer(), launchChromium()]);
   // No jobs are under test here: leave the cores to the server and the browser.
   await server.stopWorker();
   await seedVitalSigns();

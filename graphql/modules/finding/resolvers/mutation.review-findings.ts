@@ -36,7 +36,7 @@ builder.mutationField('reviewFindings', (t) =>
       decision: t.arg({ type: ReviewDecisionEnum, required: true }),
       edits: t.arg({ type: FindingEditsInput }),
     },
-    resolve: async (_query, _root, args, ctx) => {
+    resolve: async (query, _root, args, ctx) => {
       if (args.ids.length === 0 || args.ids.length > 500) {
         throw fromZod(
           new ZodError([{ code: 'custom', path: ['ids'], message: 'give 1 to 500 ids', input: args.ids }]),
@@ -45,12 +45,19 @@ builder.mutationField('reviewFindings', (t) =>
       const ids = args.ids.map((id) => decodeIdArg(id, 'Finding') ?? '__invalid__');
       const edits = Object.fromEntries(Object.entries(args.edits ?? {}).filter(([, v]) => v !== undefined));
       try {
-        return await reviewFindings(ctx.db, requireActor(ctx), {
+        const reviewed = await reviewFindings(ctx.db, requireActor(ctx), {
           ids,
           decision: args.decision,
           edits,
           requestId: ctx.requestId,
         });
+        // Read back with the client's selection (reviewer, document…) in one query, in the order reviewed.
+        const rows = await ctx.db.finding.findMany({
+          ...query,
+          where: { id: { in: reviewed.map((f) => f.id) } },
+        });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return reviewed.flatMap((f) => byId.get(f.id) ?? []);
       } catch (e) {
         if (e instanceof ZodError) throw fromZod(e);
         if (e instanceof ReviewNotFoundError) throw new NotFoundError(e.message, 'Finding');

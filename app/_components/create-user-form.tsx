@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ERROR_FIELDS, errorText, gql, unwrapResult, type UnionResult } from '../_lib/graphql-client';
 import { USER_FIELDS, type UserRow } from '../_lib/admin-types';
 import { ROLE_LABELS, ROLES } from '../_lib/roles';
+import { OutcomeMessage, type Outcome } from './outcome-message';
 
 const CREATE_USER = `
   mutation CreateUser($email: String!, $name: String!, $role: Role!, $password: String!) {
@@ -16,7 +17,7 @@ const MIN_PASSWORD = 10;
 
 export function CreateUserForm({ onCreated }: { onCreated: (user: UserRow) => void }) {
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,14 +53,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserRow) => vo
       <h2 id="create-user-title">Create user</h2>
       {/* Our own messages rather than the browser's bubbles: the same wording as the server's. */}
       <form onSubmit={onSubmit} noValidate>
-        {result && (
-          <div
-            className={`alert ${result.ok ? 'alert-success' : 'alert-error'}`}
-            role={result.ok ? 'status' : 'alert'}
-          >
-            {result.text}
-          </div>
-        )}
+        <OutcomeMessage outcome={result} />
         <div className="form-grid">
           <div className="field">
             <label htmlFor="new-user-email">Email</label>

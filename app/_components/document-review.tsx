@@ -21,13 +21,13 @@ import {
 import { filterFindings, NO_FILTERS, type FindingFilters } from '../_lib/finding-filters';
 import { FINDING_KINDS } from '../_lib/finding-kinds';
 import { formatDateTime } from '../_lib/format';
-import { gql, ResultError, unwrapResult, type UnionResult } from '../_lib/graphql-client';
+import { gql, unwrapResult, type UnionResult } from '../_lib/graphql-client';
 import { useGraphQLQuery } from '../_lib/use-graphql-query';
 import { useReviewShortcuts, type ReviewAction } from '../_lib/use-review-shortcuts';
 import { DocumentPageView } from './document-page-view';
 import { DocumentStatusLive } from './document-status-live';
 import { DocumentTextView } from './document-text-view';
-import { ErrorMessage } from './error-message';
+import { ErrorMessage, LoadFailure } from './error-message';
 import { FindingKindLegend } from './finding-kind-legend';
 import { FindingPanel } from './finding-panel';
 import { FindingsReviewTable } from './findings-review-table';
@@ -203,18 +203,10 @@ export function DocumentReview({ id }: { id: string }) {
   );
 
   if (failure) {
-    const notFound = failure instanceof ResultError && failure.typename === 'NotFoundError';
     return (
       <>
         {back}
-        {notFound ? (
-          <div className="card" role="alert">
-            <h1>Document not found</h1>
-            <p className="muted">No document has this id, or it is not visible to you.</p>
-          </div>
-        ) : (
-          <ErrorMessage error={failure} title="The document could not be loaded" />
-        )}
+        <LoadFailure error={failure} entity="document" />
       </>
     );
   }

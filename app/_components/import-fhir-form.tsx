@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { globalId } from '../_lib/graphql-client';
 import type { StudyOption } from '../_lib/use-studies';
+import { OutcomeMessage, type Outcome } from './outcome-message';
 
 const SITE_PATTERN = /^[A-Z0-9_-]{1,20}$/;
 
@@ -20,7 +21,7 @@ export function ImportFhirForm({
   const [site, setSite] = useState('SITE01');
   const [file, setFile] = useState<File | null>(null);
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   const siteValid = SITE_PATTERN.test(site);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -75,15 +76,7 @@ export function ImportFhirForm({
         Importing the same bundle again changes nothing.
       </p>
       <form onSubmit={onSubmit} aria-describedby={result ? 'import-result' : undefined}>
-        {result && (
-          <div
-            id="import-result"
-            className={`alert ${result.ok ? 'alert-success' : 'alert-error'}`}
-            role={result.ok ? 'status' : 'alert'}
-          >
-            {result.text}
-          </div>
-        )}
+        <OutcomeMessage outcome={result} id="import-result" />
         <div className="form-grid form-grid-wide">
           <div className="field">
             <label htmlFor="import-study">Study</label>

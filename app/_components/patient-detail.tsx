@@ -2,12 +2,12 @@
 /** One patient: header and tabs, from a single GraphQL query. The selected tab is kept in the URL (?tab=). */
 import Link from 'next/link';
 import { useState } from 'react';
-import { ResultError, unwrapResult, type UnionResult } from '../_lib/graphql-client';
+import { unwrapResult, type UnionResult } from '../_lib/graphql-client';
 import { PATIENT_PAGE_QUERY, type PatientRecord } from '../_lib/patient-record';
 import { useGraphQLQuery } from '../_lib/use-graphql-query';
 import { DocumentsTab } from './documents-tab';
 import { EncountersTab } from './encounters-tab';
-import { ErrorMessage } from './error-message';
+import { LoadFailure } from './error-message';
 import { FindingsTab } from './findings-tab';
 import { ImagesTab } from './images-tab';
 import { PatientHeader } from './patient-header';
@@ -75,18 +75,10 @@ export function PatientDetail({ id, initialTab }: { id: string; initialTab: stri
   );
 
   if (failure) {
-    const notFound = failure instanceof ResultError && failure.typename === 'NotFoundError';
     return (
       <>
         {back}
-        {notFound ? (
-          <div className="card" role="alert">
-            <h1>Patient not found</h1>
-            <p className="muted">No patient has this id, or it is not visible to you.</p>
-          </div>
-        ) : (
-          <ErrorMessage error={failure} title="The patient could not be loaded" />
-        )}
+        <LoadFailure error={failure} entity="patient" />
       </>
     );
   }

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { errorText } from '../_lib/graphql-client';
 import { mapStudy, type MappingSummary } from '../_lib/sdtm-mapping';
+import { OutcomeMessage, type Outcome } from './outcome-message';
 import { useHasScope } from './viewer-context';
 
 const DOWNLOADS = [
@@ -34,7 +35,7 @@ export function SdtmStudyActions({ studyId, onMapped }: { studyId: string; onMap
   const canMap = useHasScope('write:sdtm');
   const canExport = useHasScope('export:sdtm');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   if (!canMap && !canExport) return null;
 
   async function map() {
@@ -70,11 +71,7 @@ export function SdtmStudyActions({ studyId, onMapped }: { studyId: string; onMap
           ))}
         </span>
       )}
-      {message && (
-        <p className={`alert ${message.ok ? 'alert-success' : 'alert-error'}`} role="status">
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage outcome={message} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { CreateTokenForm } from './create-token-form';
 import { EmptyState } from './empty-state';
 import { ErrorMessage } from './error-message';
 import { useViewer } from './viewer-context';
+import { OutcomeMessage, type Outcome } from './outcome-message';
 
 const TOKENS = `
   query Tokens {
@@ -46,7 +47,7 @@ export function TokensAdmin() {
   const viewer = useViewer();
   const { data, error, loading, refetch } = useGraphQLQuery<TokensData>(TOKENS);
   const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
 
   async function revoke(token: TokenRow) {
     if (!window.confirm(`Revoke “${token.name}” (${token.prefix}…)? Tools using it stop working at once.`))
@@ -77,14 +78,7 @@ export function TokensAdmin() {
       />
       <section className="card" aria-labelledby="tokens-title">
         <h2 id="tokens-title">Tokens</h2>
-        {notice && (
-          <div
-            className={`alert ${notice.ok ? 'alert-success' : 'alert-error'}`}
-            role={notice.ok ? 'status' : 'alert'}
-          >
-            {notice.text}
-          </div>
-        )}
+        <OutcomeMessage outcome={notice} />
         <ErrorMessage error={error} title="Tokens could not be loaded" />
         {loading && !data && <p className="loading">Loading tokens…</p>}
         {data && !tokens.length && (

@@ -23,6 +23,7 @@ import { CreateUserForm } from './create-user-form';
 import { ErrorMessage } from './error-message';
 import { TablePager } from './table-pager';
 import { useViewer } from './viewer-context';
+import { OutcomeMessage, type Outcome } from './outcome-message';
 
 const PAGE_SIZE = 50;
 
@@ -53,7 +54,7 @@ export function UsersAdmin() {
   const [page, setPage] = useState<PageRequest>(FIRST_PAGE);
   const { data, error, loading, refetch } = useGraphQLQuery<UsersData>(USERS, pageVariables(page, PAGE_SIZE));
   const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Outcome | null>(null);
   const rows = data?.users.edges.map((e) => e.node) ?? [];
 
   async function update(user: UserRow, change: { role?: RoleName; active?: boolean }, done: string) {
@@ -76,14 +77,7 @@ export function UsersAdmin() {
       <CreateUserForm onCreated={refetch} />
       <section className="card" aria-labelledby="users-title">
         <h2 id="users-title">All users</h2>
-        {notice && (
-          <div
-            className={`alert ${notice.ok ? 'alert-success' : 'alert-error'}`}
-            role={notice.ok ? 'status' : 'alert'}
-          >
-            {notice.text}
-          </div>
-        )}
+        <OutcomeMessage outcome={notice} />
         <ErrorMessage error={error} title="Users could not be loaded" />
         {loading && !data && <p className="loading">Loading users…</p>}
         {data && (
